@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { conditionSchema } from './conditions.js';
+import { fieldSchema } from './fields.js';
+import { FULL_NAME } from './names.js';
+
+export const appSchema = z.looseObject({
+  name: z.string().min(1),
+  title: z.string().optional(),
+  users: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional() })).optional(),
+  limits: z.looseObject({ maxDepth: z.number().int().min(1).max(256).optional() }).optional(),
+});
+export type AppDefinition = z.infer<typeof appSchema>;
+
+export const modelSchema = z
+  .looseObject({
+    type: z.literal('model'),
+    title: z.string().max(200).optional(),
+    fields: z.array(fieldSchema),
+  })
+  .superRefine((m, ctx) => {
+    const seen = new Set<string>();
+    m.fields.forEach((f, i) => {
+      const key = f.name.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `duplicate field "${f.name}"` });
+      seen.add(key);
+    });
+  });
+export type ModelDefinition = z.infer<typeof modelSchema>;
+
+export const paramSchema = z.object({
+  name: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'not an identifier'),
+  type: z.string().min(1),
+  title: z.string().optional(),
+});
+
+export const serviceSchema = z.looseObject({
+  type: z.literal('service'),
+  title: z.string().max(200).optional(),
+  functions: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'not an identifier'),
+        title: z.string().optional(),
+        params: z.array(paramSchema).default([]),
+        returns: z.string().optional(),
+      }),
+    )
+    .default([]),
+  eventDescs: z
+    .array(z.object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), title: z.string().optional(), desc: z.string().optional() }))
+    .default([]),
+});
+export type ServiceDefinition = z.infer<typeof serviceSchema>;
+
+export const handlerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('inline') }),
+  z.object({
+    type: z.literal('service'),
+    service: z.string().regex(FULL_NAME),
+    function: z.string().min(1),
+  }),
+]);
+export type HandlerRef = z.infer<typeof handlerSchema>;
+
+/** Settings every event kind shares. */
+export const eventCommon = {
+  type: z.literal('event'),
+  title: z.string().max(200).optional(),
+  tags: z.array(z.string()).optional(),
+  handler: handlerSchema.default({ type: 'inline' }),
+  async: z.boolean().default(false),
+  order: z.number().int().default(100),
+  enabled: z.boolean().default(false),
+  timeoutMs: z.number().int().min(1).max(60_000).default(1000),
+  retry: z
+    .object({ attempts: z.number().int().min(1).max(100), backoffMs: z.number().int().min(0).max(86_400_000) })
+    .optional(),
+};
+
+export const MODEL_TIMINGS = [
+  'beforeCreate',
+  'afterCreate',
+  'beforeUpdate',
+  'afterUpdate',
+  'beforeDelete',
+  'afterDelete',
+  'afterWrite',
+] as const;
+export type ModelTiming = (typeof MODEL_TIMINGS)[number];
+export const UPDATE_TIMINGS: readonly ModelTiming[] = ['beforeUpdate', 'afterUpdate', 'afterWrite'];
+export const BEFORE_TIMINGS: readonly ModelTiming[] = ['beforeCreate', 'beforeUpdate', 'beforeDelete'];
+
+export const modelEventSchema = z
+  .looseObject({
+    ...eventCommon,
+    kind: z.literal('model'),
+    model: z.string().regex(/^models\.[A-Z][A-Za-z0-9]{0,63}$/, 'expected a model name such as models.Order'),
+    timing: z.enum(MODEL_TIMINGS),
+    fields: z.array(z.string()).default([]),
+    filter: conditionSchema.optional().nullable(),
+    filterMode: z.enum(['matches', 'becomesMatching']).default('matches'),
+  })
+  .superRefine((e, ctx) => {
+    if (e.async && BEFORE_TIMINGS.includes(e.timing))
+      ctx.addIssue({ code: 'custom', path: ['async'], message: 'before timings always run sync' });
+    if (e.fields.length && !UPDATE_TIMINGS.includes(e.timing))
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: 'trigger fields apply to update timings and afterWrite only' });
+    if (e.filterMode === 'becomesMatching' && !UPDATE_TIMINGS.includes(e.timing))
+      ctx.addIssue({ code: 'custom', path: ['filterMode'], message: '"becomesMatching" applies to update timings and afterWrite only' });
+    if (e.filterMode === 'becomesMatching' && !e.filter)
+      ctx.addIssue({ code: 'custom', path: ['filter'], message: '"becomesMatching" needs a filter' });
+    if (e.retry && !e.async)
+      ctx.addIssue({ code: 'custom', path: ['retry'], message: 'retry applies to async events only' });
+  });
+export type ModelEventDefinition = z.infer<typeof modelEventSchema>;
+
+export const customEventSchema = z.looseObject({
+  ...eventCommon,
+  kind: z.literal('custom'),
+  sender: z.string().regex(/^services\.[A-Z][A-Za-z0-9]{0,63}\.[A-Za-z][A-Za-z0-9_]*$/, 'expected services.<Service>.<event>'),
+});
+export type CustomEventDefinition = z.infer<typeof customEventSchema>;
+
+/** Every event kind's definition schema, keyed by kind. Kinds register here and in the runtime. */
+export const eventSchemas = { model: modelEventSchema, custom: customEventSchema } as const;
+export type EventKind = keyof typeof eventSchemas;
+export type EventDefinition = ModelEventDefinition | CustomEventDefinition;
+
+export type ElementDefinition = ModelDefinition | ServiceDefinition | EventDefinition;
+
+export type ElementProblem = { file: string; field: string; reason: string };
+
+/** Turns zod issues into problem reports naming the file and JSON path. */
+export function zodProblems(file: string, error: z.ZodError): ElementProblem[] {
+  return error.issues.map((i) => ({
+    file,
+    field: i.path.length ? i.path.join('.') : '(root)',
+    reason: i.message,
+  }));
+}
+
+/** Parses an element definition by its `type` (and `kind` for events). */
+export function parseElement(
+  file: string,
+  raw: unknown,
+): { ok: true; definition: ElementDefinition } | { ok: false; problems: ElementProblem[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, problems: [{ file, field: '(root)', reason: 'expected a JSON object' }] };
+  const r = raw as { type?: unknown; kind?: unknown };
+  let schema: z.ZodType<ElementDefinition>;
+  if (r.type === 'model') schema = modelSchema;
+  else if (r.type === 'service') schema = serviceSchema as z.ZodType<ElementDefinition>;
+  else if (r.type === 'event') {
+    const kindSchema = eventSchemas[r.kind as EventKind];
+    if (!kindSchema)
+      return {
+        ok: false,
+        problems: [{ file, field: 'kind', reason: `unknown event kind ${JSON.stringify(r.kind)}; known: ${Object.keys(eventSchemas).join(', ')}` }],
+      };
+    schema = kindSchema as z.ZodType<ElementDefinition>;
+  } else
+    return {
+      ok: false,
+      problems: [{ file, field: 'type', reason: `unknown element type ${JSON.stringify(r.type)}; known: model, service, event` }],
+    };
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { ok: true, definition: parsed.data } : { ok: false, problems: zodProblems(file, parsed.error) };
+}

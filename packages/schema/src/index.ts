@@ -1,0 +1,4 @@
+export * from './names.js';
+export * from './fields.js';
+export * from './conditions.js';
+export * from './elements.js';
