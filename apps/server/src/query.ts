@@ -1,0 +1,50 @@
+import { badQuery } from './http-errors.js';
+
+type Query = Record<string, string | string[] | undefined>;
+
+function one(q: Query, name: string): string | undefined {
+  const v = q[name];
+  if (Array.isArray(v)) throw badQuery(name, 'given more than once');
+  return v === '' ? undefined : v;
+}
+
+export function intParam(q: Query, name: string, opts: { min?: number; max?: number; default?: number } = {}): number | undefined {
+  const v = one(q, name);
+  if (v === undefined) return opts.default;
+  if (!/^-?\d+$/.test(v)) throw badQuery(name, 'expected an integer');
+  const n = Number(v);
+  if (opts.min !== undefined && n < opts.min) throw badQuery(name, `must be at least ${opts.min}`);
+  if (opts.max !== undefined && n > opts.max) throw badQuery(name, `must be at most ${opts.max}`);
+  return n;
+}
+
+export function stringParam(q: Query, name: string): string | undefined {
+  return one(q, name);
+}
+
+export function jsonParam(q: Query, name: string): unknown {
+  const v = one(q, name);
+  if (v === undefined) return undefined;
+  try {
+    return JSON.parse(v);
+  } catch {
+    throw badQuery(name, 'expected URL-encoded JSON');
+  }
+}
+
+/** All digits = epoch ms; otherwise ISO 8601 with an offset (or Z). */
+export function timeParam(q: Query, name: string): number | undefined {
+  const v = one(q, name);
+  if (v === undefined) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v))
+    throw badQuery(name, 'expected epoch milliseconds or ISO 8601 with an offset, e.g. 2024-05-01T10:00:00+02:00');
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw badQuery(name, 'not a real time');
+  return t;
+}
+
+export function idParam(raw: string, name = 'id'): number {
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw badQuery(name, 'expected a record id (integer)');
+  return Number(raw);
+}

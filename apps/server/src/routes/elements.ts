@@ -1,0 +1,21 @@
+import type { Runtime } from '@whenthen/runtime';
+import type { FastifyInstance } from 'fastify';
+
+type Named = { Params: { name: string } };
+
+/** Elements of the application folder, and the event switch. */
+export function elementRoutes(app: FastifyInstance, runtime: Runtime): void {
+  app.get('/api/elements', async () => runtime.listElements());
+  app.get<Named>('/api/elements/:name', async (req) => runtime.getElement(req.params.name));
+  app.post<{ Body: { name?: unknown; definition?: unknown; code?: unknown } }>('/api/elements', async (req, reply) => {
+    const body = (req.body ?? {}) as { name?: unknown; definition?: unknown; code?: unknown };
+    return reply.status(201).send(runtime.createElement({ name: body.name, definition: body.definition, code: body.code }));
+  });
+  app.put<Named & { Body: { definition?: unknown; code?: unknown; version?: unknown } }>('/api/elements/:name', async (req) => {
+    const body = (req.body ?? {}) as { definition?: unknown; code?: unknown; version?: unknown };
+    return runtime.replaceElement(req.params.name, body);
+  });
+  app.delete<Named>('/api/elements/:name', async (req) => runtime.deleteElement(req.params.name));
+  app.post<Named>('/api/events/:name/enable', async (req) => runtime.setEnabled(req.params.name, true));
+  app.post<Named>('/api/events/:name/disable', async (req) => runtime.setEnabled(req.params.name, false));
+}

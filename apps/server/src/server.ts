@@ -1,0 +1,55 @@
+import fastifyStatic from '@fastify/static';
+import type { Runtime } from '@whenthen/runtime';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { sendError } from './http-errors.js';
+import { dataRoutes } from './routes/data.js';
+import { elementRoutes } from './routes/elements.js';
+import { recordRoutes } from './routes/records.js';
+
+export type ServerOptions = { runtime: Runtime; token: string; ideDir?: string; logger?: boolean };
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The HTTP skin over a runtime: REST API under /api (bearer token), the built IDE at /. */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  // A body-less POST (the event switch) or DELETE is fine; bad JSON is a 400 with details.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (e) {
+      done(Object.assign(new SyntaxError((e as Error).message), { statusCode: 400 }), undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || req.url === '/api/health') return;
+    const header = req.headers.authorization ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!given || !sameToken(given, opts.token))
+      return reply.status(401).send({ error: { code: 'UNAUTHORIZED', message: 'Missing or wrong bearer token' } });
+  });
+
+  app.get('/api/health', async () => ({ ok: true }));
+  elementRoutes(app, opts.runtime);
+  dataRoutes(app, opts.runtime);
+  recordRoutes(app, opts.runtime);
+
+  if (opts.ideDir && existsSync(opts.ideDir)) await app.register(fastifyStatic, { root: opts.ideDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/'))
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    if (opts.ideDir && existsSync(opts.ideDir) && req.method === 'GET') return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'The IDE is not built; run npm run build' } });
+  });
+  return app;
+}

@@ -1,0 +1,279 @@
+import { checkCondition, type Condition, type ModelTiming } from '@whenthen/schema';
+import type { ActiveModelEvent, Application } from '../app/application.js';
+import { notFound, validationError, WhenThenError } from '../errors.js';
+import { rootChain, type Chain } from '../events/chain.js';
+import { fires, modelPayload, type ModelChange, type WriteOp } from '../events/model-events.js';
+import type { Outbox } from '../events/outbox.js';
+import { runHandler, type RunServices } from '../events/run-handler.js';
+import type { WriteScopes } from '../events/write-scope.js';
+import { newId } from '../ids.js';
+import type { ExecutionStore } from '../records/execution-store.js';
+import type { Bridge, Sandbox } from '../sandbox/index.js';
+import { changedFields } from './field-changes.js';
+import type { ModelStore, QueryOptions, Row } from './model-store.js';
+import { checkRequired, checkValues, emptyRow } from './values.js';
+
+export type DataCore = {
+  app(): Application;
+  sandbox: Sandbox;
+  scopes: WriteScopes;
+  outbox: Outbox;
+  executions: ExecutionStore;
+  bridgeFor(chain: Chain, run: { executionId: string; event: string }): Bridge;
+  wake(): void;
+};
+
+type Batch = ModelChange['batch'];
+
+const AFTER: Record<WriteOp, readonly ModelTiming[]> = {
+  create: ['afterCreate', 'afterWrite'],
+  update: ['afterUpdate', 'afterWrite'],
+  delete: ['afterDelete', 'afterWrite'],
+};
+const BEFORE: Record<WriteOp, ModelTiming> = { create: 'beforeCreate', update: 'beforeUpdate', delete: 'beforeDelete' };
+
+/**
+ * The data API: every write runs its model events exactly as DESIGN §5 says — before handlers in
+ * order on the pending row, the write, then after handlers (sync in the transaction, async queued in
+ * the same transaction). Bulk writes are that many single writes in one transaction.
+ */
+export class DataApi {
+  constructor(private readonly core: DataCore) {}
+
+  private store(model: string): ModelStore {
+    const store = this.core.app().model(model);
+    if (!store) throw notFound(`model ${model}`);
+    return store;
+  }
+
+  private where(store: ModelStore, where: unknown, required: boolean): Condition | undefined {
+    if (where === undefined || where === null) {
+      if (required) throw validationError([{ field: 'where', reason: 'a condition is required for bulk writes' }]);
+      return undefined;
+    }
+    const checked = checkCondition(where, store.spec.fields, 'where');
+    if (!checked.ok) throw validationError(checked.problems);
+    return checked.condition;
+  }
+
+  get(model: string, id: number): Row | null {
+    return this.store(model).get(id);
+  }
+
+  query(model: string, where?: unknown, opts: QueryOptions = {}): { total: number; items: Row[] } {
+    const store = this.store(model);
+    const w = this.where(store, where, false);
+    return { total: store.count(w), items: store.query(w, opts) };
+  }
+
+  count(model: string, where?: unknown): number {
+    const store = this.store(model);
+    return store.count(this.where(store, where, false));
+  }
+
+  create(model: string, values: unknown, chain: Chain = rootChain(), batch: Batch = null): Row {
+    const store = this.store(model);
+    const input = checkValues(store.spec, values);
+    return this.core.scopes.run(() => {
+      let next: Record<string, unknown> = { ...emptyRow(store.spec), ...input };
+      const changedOnCreate = () => store.spec.fields.filter((f) => next[f.name] !== null).map((f) => f.name);
+      next = this.runBefore(store, chain, 'create', null, next, null, batch, changedOnCreate);
+      checkRequired(store.spec, next);
+      const id = store.insert(next);
+      const stored = store.get(id)!;
+      this.runAfter(store, chain, 'create', null, stored, id, changedFields(store.spec.fields, null, stored), batch);
+      return stored;
+    });
+  }
+
+  update(model: string, id: number, patch: unknown, chain: Chain = rootChain(), batch: Batch = null): Row {
+    const store = this.store(model);
+    const input = checkValues(store.spec, patch);
+    return this.core.scopes.run(() => {
+      const prev = store.get(id);
+      if (!prev) throw notFound(`${model} record ${id}`);
+      let next: Record<string, unknown> = { ...prev, ...input };
+      next = this.runBefore(store, chain, 'update', prev, next, id, batch, () => changedFields(store.spec.fields, prev, next));
+      checkRequired(store.spec, next);
+      const changed = changedFields(store.spec.fields, prev, next);
+      if (changed.length) store.update(id, Object.fromEntries(changed.map((f) => [f, next[f]])));
+      const stored = store.get(id)!;
+      this.runAfter(store, chain, 'update', prev, stored, id, changed, batch);
+      return stored;
+    });
+  }
+
+  delete(model: string, id: number, chain: Chain = rootChain(), batch: Batch = null): Row {
+    const store = this.store(model);
+    return this.core.scopes.run(() => {
+      const prev = store.get(id);
+      if (!prev) throw notFound(`${model} record ${id}`);
+      this.runBefore(store, chain, 'delete', prev, null, id, batch, () => changedFields(store.spec.fields, prev, null));
+      store.delete(id);
+      this.runAfter(store, chain, 'delete', prev, null, id, changedFields(store.spec.fields, prev, null), batch);
+      return prev;
+    });
+  }
+
+  updateMany(model: string, where: unknown, set: unknown, chain: Chain = rootChain()): { count: number; ids: number[] } {
+    const store = this.store(model);
+    const w = this.where(store, where, true);
+    checkValues(store.spec, set, 'set');
+    return this.core.scopes.run(() => {
+      const ids = store.ids(w);
+      ids.forEach((id, index) => this.update(model, id, set, chain, { index, count: ids.length, ids }));
+      return { count: ids.length, ids };
+    });
+  }
+
+  deleteMany(model: string, where: unknown, chain: Chain = rootChain()): { count: number; ids: number[] } {
+    const store = this.store(model);
+    const w = this.where(store, where, true);
+    return this.core.scopes.run(() => {
+      const ids = store.ids(w);
+      ids.forEach((id, index) => this.delete(model, id, chain, { index, count: ids.length, ids }));
+      return { count: ids.length, ids };
+    });
+  }
+
+  private services(): RunServices {
+    const core = this.core;
+    return {
+      sandbox: core.sandbox,
+      maxDepth: core.app().maxDepth,
+      bridgeFor: (chain, run) => core.bridgeFor(chain, run),
+      record: (draft) => core.scopes.record(draft),
+    };
+  }
+
+  /** Before handlers, in order; each sees the `next` left by the one before and may change it. */
+  private runBefore(
+    store: ModelStore,
+    chain: Chain,
+    op: WriteOp,
+    prev: Row | null,
+    next: Record<string, unknown> | null,
+    recordId: number | null,
+    batch: Batch,
+    changed: () => string[],
+  ): Record<string, unknown> {
+    const events = this.core.app().eventsFor(store.spec.name, [BEFORE[op]]);
+    let current = next;
+    for (const ev of events) {
+      const change: ModelChange = { model: store.spec.name, op, timing: BEFORE[op], recordId, prev, next: current, changed: changed(), batch };
+      if (!fires(ev, change)) continue;
+      const outcome = this.runSync(ev, chain, change);
+      if (outcome && op !== 'delete') current = this.acceptNext(store, ev, outcome.draftId, current!, outcome.payload, recordId);
+    }
+    return current ?? {};
+  }
+
+  /** Reads back the `next` a before handler left; it may change fields, not `id` or the field set. */
+  private acceptNext(
+    store: ModelStore,
+    ev: ActiveModelEvent,
+    executionId: string,
+    current: Record<string, unknown>,
+    payload: Record<string, unknown> | null,
+    recordId: number | null,
+  ): Record<string, unknown> {
+    const returned = payload?.next;
+    if (returned === undefined || returned === null) return current;
+    const { id, ...rest } = returned as Record<string, unknown>;
+    if (id !== undefined && id !== recordId && !(recordId === null && id === null))
+      throw new WhenThenError('EVENT_FAILED', `Event ${ev.name} changed next.id, which cannot change`, undefined, executionId);
+    try {
+      return { ...current, ...checkValues(store.spec, rest, 'next') };
+    } catch (e) {
+      throw new WhenThenError('EVENT_FAILED', `Event ${ev.name} left an invalid next: ${(e as Error).message}`, undefined, executionId);
+    }
+  }
+
+  /** After handlers of the write's op and afterWrite, merged in order: sync run now, async queued. */
+  private runAfter(
+    store: ModelStore,
+    chain: Chain,
+    op: WriteOp,
+    prev: Row | null,
+    stored: Row | null,
+    recordId: number,
+    changed: string[],
+    batch: Batch,
+  ): void {
+    const events = this.core.app().eventsFor(store.spec.name, AFTER[op]);
+    for (const ev of events) {
+      const change: ModelChange = { model: store.spec.name, op, timing: ev.definition.timing, recordId, prev, next: stored, changed, batch };
+      if (!fires(ev, change)) continue;
+      if (ev.definition.async) this.enqueue(ev, chain, change);
+      else this.runSync(ev, chain, change);
+    }
+  }
+
+  private runSync(ev: ActiveModelEvent, chain: Chain, change: ModelChange): { payload: Record<string, unknown>; draftId: string } | null {
+    const outcome = runHandler(this.services(), chain, {
+      event: ev.name,
+      kind: 'model',
+      timing: change.timing,
+      trigger: { model: change.model, op: change.op, recordId: change.recordId },
+      recordKey: `${change.model}:${change.recordId ?? 'new'}`,
+      recordId: change.recordId,
+      mode: 'sync',
+      attempt: 1,
+      code: ev.code,
+      version: ev.version,
+      timeoutMs: ev.definition.timeoutMs,
+      payload: (ids) => ({ ...ids, ...modelPayload(change) }),
+    });
+    if (outcome.status === 'failed') throw outcome.error;
+    if (outcome.status === 'skipped') return null;
+    return { payload: outcome.payload, draftId: outcome.draft.execution.id };
+  }
+
+  /** The outbox row and the queued record are part of the write: a rollback leaves neither. */
+  private enqueue(ev: ActiveModelEvent, chain: Chain, change: ModelChange): void {
+    const now = Date.now();
+    const executionId = newId(now);
+    const recordKey = `${change.model}:${change.recordId ?? 'new'}`;
+    const trigger = { model: change.model, op: change.op, recordId: change.recordId };
+    this.core.outbox.enqueue({
+      executionId,
+      event: ev.name,
+      runAt: now,
+      enqueuedAt: now,
+      attempt: 1,
+      occurrenceId: executionId,
+      chain,
+      request: { kind: 'model', timing: change.timing, trigger, recordKey, recordId: change.recordId, payload: modelPayload(change) },
+    });
+    this.core.executions.save({
+      execution: {
+        id: executionId,
+        event: ev.name,
+        kind: 'model',
+        timing: change.timing,
+        trigger,
+        recordId: change.recordId,
+        status: 'queued',
+        skipReason: null,
+        mode: 'async',
+        attempt: 1,
+        occurrenceId: executionId,
+        startedAt: null,
+        endedAt: null,
+        durationMs: null,
+        handler: 'inline',
+        error: null,
+        input: null,
+        output: null,
+        codeVersion: ev.version,
+        requestId: chain.requestId,
+        parentId: chain.parentId,
+        depth: chain.depth + 1,
+        rolledBack: false,
+      },
+      steps: [],
+      code: ev.code,
+    });
+    this.core.scopes.afterCommit(() => this.core.wake());
+  }
+}

@@ -1,0 +1,92 @@
+import type { Sqlite } from '../data/database.js';
+import type { Chain } from './chain.js';
+
+/** An async run waiting in the outbox: written in the same transaction as the write that set it off. */
+export type Job = {
+  executionId: string;
+  event: string;
+  runAt: number;
+  enqueuedAt: number;
+  attempt: number;
+  occurrenceId: string;
+  chain: Chain;
+  /** Everything the run needs besides the event's current code: kind, timing, trigger, payload. */
+  request: {
+    kind: string;
+    timing: string | null;
+    trigger: Record<string, unknown>;
+    recordKey: string;
+    recordId: number | null;
+    payload: Record<string, unknown>;
+  };
+};
+
+/** The outbox table. `running` jobs found at start-up belong to a process that died mid-run. */
+export class Outbox {
+  private readonly insert;
+  private readonly due;
+  private readonly claimOne;
+  private readonly remove;
+  private readonly next;
+
+  constructor(private readonly db: Sqlite) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS wt_jobs (
+        execution_id TEXT PRIMARY KEY, event TEXT NOT NULL, run_at INTEGER NOT NULL, enqueued_at INTEGER NOT NULL,
+        attempt INTEGER NOT NULL, occurrence_id TEXT NOT NULL, status TEXT NOT NULL, chain TEXT NOT NULL, request TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS wt_jobs_due ON wt_jobs (status, run_at);
+    `);
+    this.insert = db.prepare(
+      `INSERT INTO wt_jobs VALUES (@executionId, @event, @runAt, @enqueuedAt, @attempt, @occurrenceId, 'queued', @chain, @request)`,
+    );
+    this.due = db.prepare(`SELECT * FROM wt_jobs WHERE status = 'queued' AND run_at <= ? ORDER BY run_at, execution_id LIMIT ?`);
+    this.claimOne = db.prepare(`UPDATE wt_jobs SET status = 'running' WHERE execution_id = ?`);
+    this.remove = db.prepare('DELETE FROM wt_jobs WHERE execution_id = ?');
+    this.next = db.prepare(`SELECT min(run_at) FROM wt_jobs WHERE status = 'queued'`).pluck();
+  }
+
+  enqueue(job: Job): void {
+    this.insert.run({ ...job, chain: JSON.stringify(job.chain), request: JSON.stringify(job.request) });
+  }
+
+  /** Marks up to `limit` due jobs running and returns them (call inside a transaction). */
+  claim(now: number, limit: number): Job[] {
+    const rows = this.due.all(now, limit) as Record<string, unknown>[];
+    for (const r of rows) this.claimOne.run(r.execution_id);
+    return rows.map((r) => ({
+      executionId: r.execution_id as string,
+      event: r.event as string,
+      runAt: r.run_at as number,
+      enqueuedAt: r.enqueued_at as number,
+      attempt: r.attempt as number,
+      occurrenceId: r.occurrence_id as string,
+      chain: JSON.parse(r.chain as string) as Chain,
+      request: JSON.parse(r.request as string) as Job['request'],
+    }));
+  }
+
+  done(executionId: string): void {
+    this.remove.run(executionId);
+  }
+
+  /** When the next queued job is due, or null. */
+  nextDue(): number | null {
+    return (this.next.get() as number | null) ?? null;
+  }
+
+  /** Jobs left `running` by a process that stopped; they go back to the queue as new attempts. */
+  orphaned(): Job[] {
+    const rows = this.db.prepare(`SELECT * FROM wt_jobs WHERE status = 'running'`).all() as Record<string, unknown>[];
+    return rows.map((r) => ({
+      executionId: r.execution_id as string,
+      event: r.event as string,
+      runAt: r.run_at as number,
+      enqueuedAt: r.enqueued_at as number,
+      attempt: r.attempt as number,
+      occurrenceId: r.occurrence_id as string,
+      chain: JSON.parse(r.chain as string) as Chain,
+      request: JSON.parse(r.request as string) as Job['request'],
+    }));
+  }
+}

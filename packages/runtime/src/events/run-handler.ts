@@ -1,0 +1,161 @@
+import { WhenThenError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { RunDraft } from '../records/types.js';
+import type { Bridge, Sandbox } from '../sandbox/index.js';
+import { ancestorKey, type Chain } from './chain.js';
+
+/** What the dispatcher knows about the run it is about to start. */
+export type RunRequest = {
+  event: string;
+  kind: string;
+  timing: string | null;
+  trigger: RunDraft['execution']['trigger'];
+  recordKey: string;
+  recordId: number | null;
+  mode: 'sync' | 'async';
+  attempt: number;
+  occurrenceId?: string;
+  executionId?: string;
+  code: string;
+  version: string;
+  timeoutMs: number;
+  /** Builds the payload once the occurrence id is known. */
+  payload: (ids: { id: string; requestId: string; depth: number }) => Record<string, unknown>;
+};
+
+export type RunOutcome =
+  | { status: 'skipped'; draft: RunDraft }
+  | { status: 'success'; draft: RunDraft; payload: Record<string, unknown>; output: unknown }
+  | { status: 'failed'; draft: RunDraft; error: WhenThenError };
+
+export type RunServices = {
+  sandbox: Sandbox;
+  maxDepth: number;
+  /** The bridge for code running in this run, with the chain its writes continue. */
+  bridgeFor: (chain: Chain, run: { executionId: string; event: string }) => Bridge;
+  /** Called with every draft the moment it exists, so records survive whatever happens next. */
+  record: (draft: RunDraft) => void;
+};
+
+/**
+ * Runs one handler synchronously and records it. Re-entry along the chain is skipped and recorded;
+ * a run past the depth limit fails the write with DEPTH_LIMIT and the chain of events.
+ */
+export function runHandler(services: RunServices, chain: Chain, req: RunRequest): RunOutcome {
+  const executionId = req.executionId ?? newId();
+  const occurrenceId = req.occurrenceId ?? executionId;
+  const depth = chain.depth + 1;
+  const now = Date.now();
+  const draft: RunDraft = {
+    execution: {
+      id: executionId,
+      event: req.event,
+      kind: req.kind,
+      timing: req.timing,
+      trigger: req.trigger,
+      recordId: req.recordId,
+      status: 'running',
+      skipReason: null,
+      mode: req.mode,
+      attempt: req.attempt,
+      occurrenceId,
+      startedAt: new Date(now).toISOString(),
+      endedAt: null,
+      durationMs: null,
+      handler: 'inline',
+      error: null,
+      input: null,
+      output: null,
+      codeVersion: req.version,
+      requestId: chain.requestId,
+      parentId: chain.parentId,
+      depth,
+      rolledBack: false,
+    },
+    steps: [],
+    code: req.code,
+  };
+  const e = draft.execution;
+  services.record(draft);
+  const finish = (started: number) => {
+    const end = performance.now();
+    e.endedAt = new Date().toISOString();
+    e.durationMs = Math.round((end - started) * 1000) / 1000;
+  };
+
+  const key = ancestorKey(req.event, req.recordKey);
+  if (chain.ancestors.includes(key)) {
+    e.status = 'skipped';
+    e.skipReason = 'reentry';
+    e.endedAt = e.startedAt;
+    e.durationMs = 0;
+    return { status: 'skipped', draft };
+  }
+  const path = [...chain.path, `${req.event} (${req.recordKey})`];
+  if (depth > services.maxDepth) {
+    const error = new WhenThenError(
+      'DEPTH_LIMIT',
+      `Depth limit ${services.maxDepth} reached: ${path.join(' → ')}`,
+      undefined,
+      executionId,
+    );
+    e.status = 'failed';
+    e.error = { code: 'DEPTH_LIMIT', message: error.message, chain: path };
+    e.endedAt = e.startedAt;
+    e.durationMs = 0;
+    return { status: 'failed', draft, error };
+  }
+
+  const payload = req.payload({ id: occurrenceId, requestId: chain.requestId, depth });
+  e.input = payload;
+  const childChain: Chain = {
+    requestId: chain.requestId,
+    parentId: executionId,
+    depth,
+    ancestors: [...chain.ancestors, key],
+    path,
+  };
+  const inner = services.bridgeFor(childChain, { executionId, event: req.event });
+  let lastBridgeError: WhenThenError | null = null;
+  const bridge: Bridge = (p, args) => {
+    try {
+      return inner(p, args);
+    } catch (err) {
+      if (err instanceof WhenThenError) lastBridgeError = err;
+      throw err;
+    }
+  };
+  const started = performance.now();
+  const result = services.sandbox.run({
+    key: req.event,
+    version: req.version,
+    code: req.code,
+    payload,
+    timeoutMs: req.timeoutMs,
+    bridge,
+  });
+  finish(started);
+  draft.steps = result.steps;
+  if (result.ok) {
+    e.status = 'success';
+    e.output = result.output ?? null;
+    return { status: 'success', draft, payload: result.payload as Record<string, unknown>, output: result.output };
+  }
+  e.status = 'failed';
+  e.error = { ...result.error };
+  // An uncaught error from a nested write keeps its identity: the caller learns of the innermost
+  // failing event (or the depth limit), not of every handler it passed through.
+  const nested = lastBridgeError as WhenThenError | null;
+  if (nested && (nested.code === 'EVENT_FAILED' || nested.code === 'DEPTH_LIMIT') && result.error.message.includes(nested.message)) {
+    if (nested.code === 'DEPTH_LIMIT') e.error.chain = path;
+    return { status: 'failed', draft, error: nested };
+  }
+  const where = result.error.line ? ` (handler.ts line ${result.error.line})` : '';
+  const error = new WhenThenError(
+    'EVENT_FAILED',
+    `Event ${req.event} failed${where}: ${result.error.message}`,
+    undefined,
+    executionId,
+  );
+  return { status: 'failed', draft, error };
+}

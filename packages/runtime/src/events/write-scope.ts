@@ -1,0 +1,73 @@
+import { transaction, type Sqlite } from '../data/database.js';
+import type { ExecutionStore } from '../records/execution-store.js';
+import type { RunDraft } from '../records/types.js';
+
+/**
+ * One root write and everything nested in it. Sync runs are recorded as drafts and written just
+ * before commit; when the write rolls back (whole or a nested savepoint) the drafts of what was
+ * undone are marked `rolledBack` and written anyway, in a transaction of their own — the record of
+ * a failed run must outlive the write it failed.
+ */
+export class WriteScopes {
+  private drafts: RunDraft[] | null = null;
+  private onCommit: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Sqlite,
+    private readonly executions: ExecutionStore,
+  ) {}
+
+  get active(): boolean {
+    return this.drafts !== null;
+  }
+
+  record(draft: RunDraft): void {
+    if (this.drafts) this.drafts.push(draft);
+    else this.executions.save(draft);
+  }
+
+  /** Runs `fn` once the root write has committed (e.g. waking the worker for queued jobs). */
+  afterCommit(fn: () => void): void {
+    if (this.drafts) this.onCommit.push(fn);
+    else fn();
+  }
+
+  run<T>(fn: () => T): T {
+    const drafts = this.drafts;
+    if (drafts) {
+      const mark = drafts.length;
+      try {
+        return transaction(this.db, fn);
+      } catch (e) {
+        for (let i = mark; i < drafts.length; i++) drafts[i]!.execution.rolledBack = true;
+        throw e;
+      }
+    }
+    const mine: RunDraft[] = [];
+    this.drafts = mine;
+    this.onCommit = [];
+    try {
+      const result = transaction(this.db, () => {
+        const r = fn();
+        for (const d of mine) this.executions.save(d);
+        return r;
+      });
+      const callbacks = this.onCommit;
+      this.drafts = null;
+      this.onCommit = [];
+      for (const cb of callbacks) cb();
+      return result;
+    } catch (e) {
+      this.drafts = null;
+      this.onCommit = [];
+      if (mine.length) {
+        for (const d of mine) {
+          d.execution.rolledBack = true;
+          if (d.execution.status === 'running') d.execution.status = 'failed';
+        }
+        transaction(this.db, () => mine.forEach((d) => this.executions.save(d)));
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,275 @@
+import { GROUP_OF_TYPE, parseElement, parseFullName, type ModelEventDefinition } from '@whenthen/schema';
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { readFolder, removeElementFiles, writeElementFiles, type LoadedElement } from './app/app-folder.js';
+import { Application } from './app/application.js';
+import { DataApi } from './data/data-api.js';
+import { openDatabase, type Sqlite } from './data/database.js';
+import { notFound, validationError, WhenThenError } from './errors.js';
+import type { Chain } from './events/chain.js';
+import { Outbox } from './events/outbox.js';
+import { Worker } from './events/worker.js';
+import { WriteScopes } from './events/write-scope.js';
+import { ExecutionStore } from './records/execution-store.js';
+import { NotificationStore } from './records/notifications.js';
+import { createSandbox, type Bridge, type Sandbox } from './sandbox/index.js';
+
+export type RuntimeOptions = {
+  /** The application folder. */
+  dir: string;
+  /** Defaults to `<dir>/.whenthen/app.db`. */
+  dbFile?: string;
+  /** Pick up file changes made outside WhenThen (an editor, a git pull). Default false. */
+  watch?: boolean;
+  /** Start the async worker. Default true. */
+  worker?: boolean;
+  memoryLimitMb?: number;
+};
+
+export type ElementSummary = {
+  name: string;
+  type: string;
+  kind?: string;
+  title: string;
+  enabled?: boolean;
+  problems: LoadedElement['problems'];
+};
+
+export type ElementDocument = { name: string; definition: unknown; code: string | null; version: string };
+
+/**
+ * A running application: its folder, its database, the sandbox its code runs in, the data API
+ * with model events, execution records, notifications and the async worker.
+ */
+export class Runtime {
+  readonly db: Sqlite;
+  readonly sandbox: Sandbox;
+  readonly executions: ExecutionStore;
+  readonly notifications: NotificationStore;
+  readonly outbox: Outbox;
+  readonly scopes: WriteScopes;
+  readonly worker: Worker;
+  readonly data: DataApi;
+  private current!: Application;
+  private watcher: FSWatcher | null = null;
+  private reloadTimer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly options: RuntimeOptions) {
+    this.db = openDatabase(options.dbFile ?? join(options.dir, '.whenthen', 'app.db'));
+    this.sandbox = createSandbox({ memoryLimitMb: options.memoryLimitMb ?? 64 });
+    this.executions = new ExecutionStore(this.db);
+    this.notifications = new NotificationStore(this.db);
+    this.outbox = new Outbox(this.db);
+    this.scopes = new WriteScopes(this.db, this.executions);
+    const core = {
+      db: this.db,
+      app: () => this.current,
+      sandbox: this.sandbox,
+      scopes: this.scopes,
+      outbox: this.outbox,
+      executions: this.executions,
+      bridgeFor: (chain: Chain, run: { executionId: string; event: string }) => this.bridgeFor(chain, run),
+      wake: () => this.worker.wake(),
+    };
+    this.worker = new Worker(core);
+    this.data = new DataApi(core);
+    this.reload();
+    if (options.worker !== false) this.worker.recover();
+    else this.worker.stop();
+    if (options.watch) this.startWatching();
+  }
+
+  app(): Application {
+    return this.current;
+  }
+
+  /** Re-reads the whole folder; one bad element never stops the others. */
+  reload(): void {
+    this.current = new Application(readFolder(this.options.dir), this.db, (code) => this.sandbox.check(code));
+    for (const l of this.listeners) l();
+  }
+
+  /** Called after every reload (the server uses it to tell the IDE). */
+  onReload(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private startWatching(): void {
+    this.watcher = watch(this.options.dir, { recursive: true }, (_type, file) => {
+      const f = String(file ?? '');
+      if (f.startsWith('.whenthen') || f.endsWith('.tmp')) return;
+      if (this.reloadTimer) clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => {
+        try {
+          this.reload();
+        } catch (e) {
+          console.error('whenthen: reload failed:', (e as Error).message);
+        }
+      }, 60);
+    });
+  }
+
+  listElements(): { items: ElementSummary[]; problems: LoadedElement['problems'] } {
+    const items = this.current.elements.map((el) => {
+      const raw = (el.definition ?? el.raw ?? {}) as { type?: string; kind?: string; title?: string; enabled?: boolean };
+      const summary: ElementSummary = {
+        name: el.name,
+        type: raw.type ?? el.group.replace(/s$/, ''),
+        title: raw.title ?? el.name.slice(el.name.indexOf('.') + 1),
+        problems: el.problems,
+      };
+      if (raw.kind !== undefined) summary.kind = raw.kind;
+      if (raw.type === 'event') summary.enabled = raw.enabled === true;
+      return summary;
+    });
+    return { items, problems: this.current.problems };
+  }
+
+  getElement(name: string): ElementDocument {
+    const el = this.current.element(name);
+    if (!el) throw notFound(`element ${name}`);
+    return { name: el.name, definition: el.definition ?? el.raw ?? null, code: el.code, version: el.version };
+  }
+
+  /** Validates a definition (shape, then against the other elements) without writing anything. */
+  private validate(name: string, definition: unknown, code: string | null | undefined, replacing: boolean): void {
+    const parsedName = parseFullName(name);
+    if (!parsedName)
+      throw validationError([{ field: 'name', reason: 'expected <group>.<Name>, e.g. events.NotifyBigOrder (A-Z first, then letters and digits)' }]);
+    const parsed = parseElement('e.json', definition);
+    if (!parsed.ok) throw validationError(parsed.problems.map((p) => ({ field: `definition.${p.field}`, reason: p.reason })));
+    const type = parsed.definition.type as keyof typeof GROUP_OF_TYPE;
+    if (GROUP_OF_TYPE[type] !== parsedName.group)
+      throw validationError([{ field: 'name', reason: `a ${type} element belongs in ${GROUP_OF_TYPE[type]}.*` }]);
+    if (code !== undefined && code !== null && typeof code !== 'string') throw validationError([{ field: 'code', reason: 'expected text' }]);
+    const existing = this.current.element(name);
+    if (!replacing && existing) throw new WhenThenError('ALREADY_EXISTS', `${existing.name} already exists (names are unique ignoring case)`);
+    // Check against the rest of the application exactly as a reload would see it.
+    const folder = readFolder(this.options.dir);
+    const candidate: LoadedElement = {
+      name,
+      group: parsedName.group,
+      definition: parsed.definition,
+      raw: definition,
+      code: code === undefined ? (existing?.code ?? null) : code,
+      version: '',
+      problems: [],
+    };
+    folder.elements = [...folder.elements.filter((e) => e.name.toLowerCase() !== name.toLowerCase()), candidate];
+    new Application(folder, this.db, (c) => this.sandbox.check(c));
+    if (candidate.problems.length)
+      throw validationError(candidate.problems.map((p) => ({ field: p.file.endsWith('handler.ts') ? 'code' : `definition.${p.field}`, reason: `${p.field !== '(code)' && p.file.endsWith('handler.ts') ? p.field + ': ' : ''}${p.reason}` })));
+  }
+
+  createElement(input: { name: unknown; definition: unknown; code?: unknown }): ElementDocument {
+    const name = typeof input.name === 'string' ? input.name : '';
+    this.validate(name, input.definition, input.code as string | undefined, false);
+    writeElementFiles(this.options.dir, name, parseElementOrThrow(input.definition), (input.code as string | undefined) ?? null);
+    this.reload();
+    return this.getElement(name);
+  }
+
+  replaceElement(name: string, input: { definition: unknown; code?: unknown; version?: unknown }): ElementDocument {
+    const existing = this.current.element(name);
+    if (!existing) throw notFound(`element ${name}`);
+    if (input.version !== undefined && input.version !== existing.version)
+      throw new WhenThenError('STALE', `${existing.name} changed since version ${String(input.version)}; reload it and apply your change again`);
+    const prevType = (existing.definition ?? (existing.raw as object | null)) as { type?: string; kind?: string; model?: string; timing?: string } | null;
+    const next = input.definition as { type?: string; kind?: string; model?: string; timing?: string };
+    if (prevType?.type === 'event' && existing.definition && (prevType.kind !== next?.kind || prevType.model !== next?.model || prevType.timing !== next?.timing))
+      throw validationError([{ field: 'definition', reason: 'kind, target and timing are fixed after creation; create a new event instead' }]);
+    this.validate(existing.name, input.definition, input.code as string | undefined, true);
+    writeElementFiles(this.options.dir, existing.name, parseElementOrThrow(input.definition), input.code as string | undefined);
+    this.reload();
+    return this.getElement(existing.name);
+  }
+
+  deleteElement(name: string): ElementDocument {
+    const el = this.current.element(name);
+    if (!el) throw notFound(`element ${name}`);
+    const users = this.current.elements.filter((other) => other !== el && refersTo(other, el.name));
+    if (users.length)
+      throw new WhenThenError('IN_USE', `${el.name} is used by ${users.map((u) => u.name).join(', ')}`);
+    const doc = this.getElement(el.name);
+    removeElementFiles(this.options.dir, el.name);
+    this.reload();
+    return doc;
+  }
+
+  setEnabled(name: string, enabled: boolean): ElementDocument {
+    const el = this.current.element(name);
+    if (!el || el.group !== 'events') throw notFound(`event ${name}`);
+    if (!el.definition) throw validationError(el.problems.map((p) => ({ field: p.field, reason: p.reason })), `${el.name} has problems; fix them first`);
+    if (enabled && el.problems.length)
+      throw validationError(el.problems.map((p) => ({ field: p.field, reason: p.reason })), `${el.name} has problems; fix them before switching it on`);
+    writeElementFiles(this.options.dir, el.name, { ...(el.definition as object), enabled }, undefined);
+    this.reload();
+    return this.getElement(el.name);
+  }
+
+  /** What handler code reaches through `app`: the data API (continuing the chain), notify, log. */
+  private bridgeFor(chain: Chain, run: { executionId: string; event: string }): Bridge {
+    return (path, args) => {
+      const parts = path.split('.');
+      if (parts[0] === 'models' && parts.length === 3) {
+        const model = `models.${parts[1]}`;
+        const id = () => {
+          if (typeof args[0] !== 'number' || !Number.isSafeInteger(args[0]))
+            throw validationError([{ field: 'id', reason: `${path} needs a record id (integer)` }]);
+          return args[0];
+        };
+        switch (parts[2]) {
+          case 'create':
+            return this.data.create(model, args[0], chain);
+          case 'get':
+            return this.data.get(model, id());
+          case 'query':
+            return this.data.query(model, args[0], (args[1] ?? {}) as object).items;
+          case 'count':
+            return this.data.count(model, args[0]);
+          case 'update':
+            return this.data.update(model, id(), args[1], chain);
+          case 'delete':
+            return this.data.delete(model, id(), chain);
+          case 'updateMany':
+            return this.data.updateMany(model, args[0], args[1], chain);
+          case 'deleteMany':
+            return this.data.deleteMany(model, args[0], chain);
+        }
+      }
+      if (path === 'notify') return this.notifications.send(args[0], { executionId: run.executionId, requestId: chain.requestId });
+      if (path === 'log') return null;
+      throw new WhenThenError('NOT_FOUND', `app.${path} does not exist`);
+    };
+  }
+
+  /** Waits until the async worker has nothing due. */
+  idle(): Promise<void> {
+    return this.worker.idle();
+  }
+
+  close(): void {
+    this.watcher?.close();
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.worker.stop();
+    this.sandbox.dispose();
+    this.db.close();
+  }
+}
+
+function parseElementOrThrow(definition: unknown): unknown {
+  const parsed = parseElement('e.json', definition);
+  if (!parsed.ok) throw validationError(parsed.problems.map((p) => ({ field: p.field, reason: p.reason })));
+  return parsed.definition;
+}
+
+function refersTo(el: LoadedElement, name: string): boolean {
+  const d = el.definition as (ModelEventDefinition & { fields?: { model?: string }[] }) | null;
+  if (!d) return false;
+  if (d.type === 'event' && d.kind === 'model' && d.model === name) return true;
+  if (d.type === 'event' && d.handler?.type === 'service' && d.handler.service === name) return true;
+  if ((d as { type: string }).type === 'model') return ((d as { fields?: { model?: string }[] }).fields ?? []).some((f) => f.model === name);
+  return false;
+}
