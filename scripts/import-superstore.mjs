@@ -200,6 +200,7 @@ function progress(label, total) {
   let done = 0;
   let lastDraw = 0;
   let lastTenth = -1;
+  let lastShown = -1;
   const line = () => {
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
@@ -222,9 +223,10 @@ function progress(label, total) {
       }
     } else {
       const tenth = total ? Math.floor((done / total) * 10) : 10;
-      if (force || tenth > lastTenth) {
+      if ((force || tenth > lastTenth) && done !== lastShown) {
         process.stderr.write(`${line()}\n`);
         lastTenth = tenth;
+        lastShown = done;
       }
     }
   };
