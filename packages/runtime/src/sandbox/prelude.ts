@@ -1,0 +1,209 @@
+/**
+ * Code evaluated once in every isolate's context. It evaluates to `install(host)`, which keeps the
+ * host callbacks in a closure (handler code cannot reach them), and returns the entry points the
+ * host calls: `start` (one run), `register`/`unregister` (compiled handler factories).
+ *
+ * Wire format, kept to primitives because they cross the boundary cheapest:
+ * - `call(token, path, argsJson)` returns 'v' + JSON, 'u' (undefined) or 'e' + JSON {message, code}.
+ * - Errors are described as (message, stack, code); `seen` tells the host the error was already
+ *   recorded on a step.
+ * Every callback carries the run's token so that code of a finished run (a promise resolved later)
+ * cannot write into another run.
+ */
+export const PRELUDE_FILENAME = 'wt-runtime';
+
+export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fail_, caught, done, failed, modelsJson) {
+  'use strict';
+  const host = { call: call_, log: log_, begin, end, fail: fail_, caught, done, failed };
+  const parse = JSON.parse, stringify = JSON.stringify;
+  const resolved = (v) => Promise.resolve(v), rejected = (e) => Promise.reject(e);
+  const then = Promise.prototype.then;
+  const ErrorCtor = Error, TypeErrorCtor = TypeError, ProxyCtor = Proxy, StringFn = String;
+  const create = Object.create, freeze = Object.freeze, isArray = Array.isArray;
+  const MODEL_METHODS = ['create', 'get', 'query', 'update', 'delete', 'updateMany', 'deleteMany'];
+  const NONE = {};
+  const factories = create(null);
+  const modelNames = modelsJson ? parse(modelsJson) : undefined;
+  let currentToken = 0;
+  ErrorCtor.stackTraceLimit = 30;
+
+  function describe(err) {
+    try {
+      if (err !== null && (typeof err === 'object' || typeof err === 'function')) {
+        const message = err.message, stack = err.stack, code = err.code;
+        return [
+          typeof message === 'string' ? message : StringFn(err),
+          typeof stack === 'string' ? stack : undefined,
+          typeof code === 'string' || typeof code === 'number' ? StringFn(code) : undefined,
+        ];
+      }
+      return [StringFn(err), undefined, undefined];
+    } catch (e) {
+      return ['an error that cannot be read', undefined, undefined];
+    }
+  }
+
+  function formatArg(value) {
+    if (typeof value === 'string') return value;
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+      return StringFn(value);
+    }
+    if (value instanceof ErrorCtor) return value.name + ': ' + value.message;
+    try {
+      const json = stringify(value);
+      return json === undefined ? StringFn(value) : json;
+    } catch (e) {
+      return StringFn(value);
+    }
+  }
+
+  function formatLine(args) {
+    let line = '';
+    for (let i = 0; i < args.length; i++) line += (i ? ' ' : '') + formatArg(args[i]);
+    return line.length > 10000 ? line.slice(0, 10000) + '…' : line;
+  }
+
+  function call(token, path, args) {
+    let json;
+    try {
+      json = stringify(args);
+    } catch (e) {
+      return rejected(new TypeErrorCtor('app.' + path + ': arguments must be JSON-serializable (' + describe(e)[0] + ')'));
+    }
+    const reply = host.call(token, path, json);
+    const tag = reply.charCodeAt(0);
+    if (tag === 118) return resolved(parse(reply.slice(1)));
+    if (tag === 117) return resolved(undefined);
+    const detail = parse(reply.slice(1));
+    const error = new ErrorCtor(detail.message);
+    if (detail.code !== undefined) error.code = detail.code;
+    return rejected(error);
+  }
+
+  function log(token, args) {
+    host.log(token, formatLine(args));
+  }
+
+  // Any property is a name; 'then' must stay undefined so that awaiting a proxy does not hang.
+  function names(make, keys) {
+    const cache = create(null);
+    const handler = {
+      get(target, name) {
+        if (typeof name !== 'string' || name === 'then') return undefined;
+        return cache[name] || (cache[name] = make(name));
+      },
+      has(target, name) { return typeof name === 'string' && name !== 'then'; },
+      set() { return false; },
+      deleteProperty() { return false; },
+    };
+    if (keys) {
+      handler.ownKeys = () => keys.slice();
+      handler.getOwnPropertyDescriptor = (target, name) =>
+        typeof name === 'string' && keys.indexOf(name) >= 0
+          ? { value: handler.get(target, name), enumerable: true, configurable: true, writable: false }
+          : undefined;
+    }
+    return new ProxyCtor(create(null), handler);
+  }
+
+  function makeApp(token) {
+    const fn = (path) => (...args) => call(token, path, args);
+    const models = names((model) => {
+      const methods = create(null);
+      for (const method of MODEL_METHODS) methods[method] = fn('models.' + model + '.' + method);
+      return freeze(methods);
+    }, modelNames);
+    const services = names((service) => names((name) => fn('services.' + service + '.' + name)));
+    return freeze({
+      models,
+      services,
+      event: freeze({ publish: fn('event.publish') }),
+      notify: fn('notify'),
+      log: (...args) => { log(token, args); },
+    });
+  }
+
+  function makeRecorder(token) {
+    let off = false;
+    let lastError = NONE;
+    return freeze({
+      b(sid) { if (!off && host.begin(token, sid) === 1) off = true; },
+      e(sid) { if (!off) host.end(token, sid); },
+      x(sid, err) {
+        if (!off) {
+          if (err === lastError) host.fail(token, sid);
+          else {
+            lastError = err;
+            const d = describe(err);
+            host.fail(token, sid, d[0], d[1], d[2]);
+          }
+        }
+        return err;
+      },
+      c(sid, err) {
+        if (!off) {
+          if (arguments.length < 2 || err === lastError) host.caught(token, sid);
+          else {
+            const d = describe(err);
+            host.caught(token, sid, d[0], d[1], d[2]);
+          }
+        }
+        lastError = NONE;
+      },
+      seen(err) { return err === lastError; },
+    });
+  }
+
+  function settle(token, output, event) {
+    let outputJson, payloadJson;
+    try {
+      outputJson = stringify(output);
+    } catch (e) {
+      return fail(token, new TypeErrorCtor('the handler returned a value that is not JSON-serializable (' + describe(e)[0] + ')'), event, null);
+    }
+    try {
+      payloadJson = stringify(event);
+    } catch (e) {
+      return fail(token, new TypeErrorCtor('the handler left the event payload not JSON-serializable (' + describe(e)[0] + ')'), event, null);
+    }
+    host.done(token, outputJson, payloadJson);
+  }
+
+  function fail(token, err, event, recorder) {
+    const d = describe(err);
+    let payloadJson;
+    try { payloadJson = stringify(event); } catch (e) { payloadJson = undefined; }
+    host.failed(token, d[0], d[1], d[2], payloadJson, !!recorder && recorder.seen(err));
+  }
+
+  const console = freeze({
+    log: (...args) => log(currentToken, args),
+    info: (...args) => log(currentToken, args),
+    warn: (...args) => log(currentToken, args),
+    error: (...args) => log(currentToken, args),
+    debug: (...args) => log(currentToken, args),
+  });
+  Object.defineProperty(globalThis, 'console', { value: console, writable: true, configurable: true });
+
+  function start(id, token, payloadJson) {
+    currentToken = token;
+    let event, recorder = null;
+    try {
+      event = payloadJson === undefined ? undefined : parse(payloadJson);
+      const factory = factories[id];
+      if (typeof factory !== 'function') throw new ErrorCtor('handler ' + id + ' is not compiled');
+      recorder = makeRecorder(token);
+      const handler = factory(recorder);
+      const promise = handler(event, makeApp(token));
+      then.call(promise, (output) => settle(token, output, event), (err) => fail(token, err, event, recorder));
+    } catch (err) {
+      fail(token, err, event, recorder);
+    }
+  }
+
+  return [
+    start,
+    (id, factory) => { factories[id] = factory; },
+    (id) => { delete factories[id]; },
+  ];
+})`;

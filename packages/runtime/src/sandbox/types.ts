@@ -1,0 +1,87 @@
+/** One executed statement (or `app.log` line) of a handler run, shaped for the execution path view. */
+export type StepRecord = {
+  /** 1-based, order of execution within the run. */
+  id: number;
+  /** The enclosing step (the if/for/while/try... statement whose body this is in). */
+  parentId: number | null;
+  /** Index among siblings. */
+  order: number;
+  kind: 'statement' | 'log' | 'truncated';
+  status: 'success' | 'failed';
+  /** 1-based lines in the original handler text. */
+  line: number;
+  endLine: number;
+  /** Character offsets [start, end) in the original handler text. */
+  range: [number, number];
+  /** The statement's first line of source (trimmed, at most 120 characters). */
+  text: string;
+  /** Epoch ms (float). */
+  startedAt: number;
+  /** Float, sub-millisecond resolution. */
+  durationMs: number;
+  /** `app.*` calls made while this statement ran (JSON-safe; huge values are replaced by a preview string). */
+  calls?: StepCall[];
+  /** For kind 'log': the formatted `app.log` line. */
+  logs?: string[];
+  error?: { message: string; stack?: string } | null;
+};
+
+export type StepCall = { path: string; args: unknown; result?: unknown; error?: string };
+
+export type HandlerErrorCode = 'HANDLER_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'COMPILE_ERROR' | 'NOT_SETTLED';
+
+/**
+ * Why a run failed. `code` is the host error's code when a bridge error reached the top uncaught
+ * (e.g. 'EVENT_FAILED'), otherwise one of HandlerErrorCode. `line`/`column` are 1-based positions in
+ * the original handler text.
+ */
+export type HandlerError = {
+  code: HandlerErrorCode | (string & {});
+  message: string;
+  line?: number;
+  column?: number;
+  stack?: string;
+};
+
+export type RunResult =
+  | { ok: true; output: unknown; payload: unknown; steps: StepRecord[]; truncated: boolean }
+  | { ok: false; error: HandlerError; payload: unknown; steps: StepRecord[]; truncated: boolean };
+
+/**
+ * Called synchronously from inside the sandbox for every `app.*` call. Returns a JSON-safe value or
+ * throws an Error; its message and `code` reach the handler as a catchable Error with the same
+ * message and code. `app.log` arrives as path 'log' with the formatted line as the only argument.
+ */
+export type Bridge = (path: string, args: unknown[]) => unknown;
+
+export type RunOptions = {
+  /** Identifies the handler (e.g. the event name); runs of the same key may nest. */
+  key: string;
+  /** Content hash of `code`; compiled code is cached by it. */
+  version: string;
+  code: string;
+  payload: unknown;
+  timeoutMs: number;
+  bridge: Bridge;
+  /** Steps recorded per run before a final 'truncated' step; default 10,000. */
+  maxSteps?: number;
+};
+
+export interface Sandbox {
+  /**
+   * Compiles (cached by `version`) and runs `export default async function (event, app) {...}`
+   * SYNCHRONOUSLY: returns only when the handler's promise settled. May be called again from inside
+   * a bridge call (nested runs).
+   */
+  run(opts: RunOptions): RunResult;
+  /** Type-check-free compile for save-time validation: returns null or a COMPILE_ERROR with line/column. */
+  check(code: string): HandlerError | null;
+  dispose(): void;
+}
+
+export type SandboxOptions = {
+  /** Memory limit of each isolate, default 64. */
+  memoryLimitMb?: number;
+  /** Model names listed by `Object.keys(app.models)`; any name still reaches the bridge. */
+  models?: string[];
+};
