@@ -1,0 +1,132 @@
+import type { Field } from '@whenthen/schema';
+import { DatePicker, Input, InputNumber, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useT } from '../i18n';
+
+type Props = {
+  field: Pick<Field, 'type' | 'values'> & { name: string };
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** For `in` / `nin`: a list of values. */
+  multiple?: boolean;
+  testId?: string;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  status?: 'error';
+};
+
+const asNumber = (text: string): number | null => {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) ? n : null;
+};
+
+/**
+ * An input for one value of a field, chosen by the field's type, producing the value in the form
+ * the API expects (dates as YYYY-MM-DD, datetimes as ISO with the zone, numbers as numbers).
+ * `json` fields are edited as text; the caller parses it.
+ */
+export function FieldValueInput({ field, value, onChange, multiple, testId, placeholder, style, status }: Props) {
+  const t = useT();
+  const common = { 'data-testid': testId, style: { width: '100%', ...style }, status, placeholder };
+
+  if (multiple) {
+    const list = Array.isArray(value) ? value : [];
+    if (field.type === 'enum' || field.type === 'boolean') {
+      if (field.type === 'boolean')
+        return (
+          <Select
+            {...common}
+            mode="multiple"
+            value={list.map(String)}
+            options={booleanOptions(t)}
+            onChange={(v: string[]) => onChange(v.map((x) => x === 'true'))}
+          />
+        );
+      const options = (field.values ?? []).map((v) => ({ value: v, label: v }));
+      return <Select {...common} mode="multiple" value={list.map(String)} options={options} onChange={(v: string[]) => onChange(v)} />;
+    }
+    const numeric = field.type === 'number' || field.type === 'integer' || field.type === 'ref';
+    return (
+      <Select
+        {...common}
+        mode="tags"
+        open={false}
+        suffixIcon={null}
+        tokenSeparators={[',']}
+        value={list.map(String)}
+        onChange={(texts: string[]) => onChange(numeric ? texts.map(asNumber).filter((n): n is number => n !== null) : texts)}
+      />
+    );
+  }
+
+  switch (field.type) {
+    case 'number':
+    case 'integer':
+    case 'ref':
+      return (
+        <InputNumber
+          {...common}
+          value={typeof value === 'number' ? value : null}
+          precision={field.type === 'number' ? undefined : 0}
+          onChange={(v) => onChange(v ?? null)}
+        />
+      );
+    case 'boolean':
+      return (
+        <Select
+          {...common}
+          allowClear
+          value={typeof value === 'boolean' ? String(value) : undefined}
+          options={booleanOptions(t)}
+          onChange={(v: string | undefined) => onChange(v === undefined ? null : v === 'true')}
+        />
+      );
+    case 'enum':
+      return (
+        <Select
+          {...common}
+          allowClear
+          value={typeof value === 'string' ? value : undefined}
+          options={(field.values ?? []).map((v) => ({ value: v, label: v }))}
+          onChange={(v: string | undefined) => onChange(v ?? null)}
+        />
+      );
+    case 'date':
+      return (
+        <DatePicker
+          {...common}
+          value={typeof value === 'string' && value ? dayjs(value, 'YYYY-MM-DD') : null}
+          format="YYYY-MM-DD"
+          onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)}
+        />
+      );
+    case 'datetime':
+      return (
+        <DatePicker
+          {...common}
+          showTime
+          value={typeof value === 'string' && value ? dayjs(value) : null}
+          format="YYYY-MM-DD HH:mm:ss"
+          onChange={(d) => onChange(d ? d.toISOString() : null)}
+        />
+      );
+    case 'json':
+      return (
+        <Input.TextArea
+          {...common}
+          autoSize={{ minRows: 1, maxRows: 8 }}
+          className="mono"
+          value={typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    case 'text':
+    default:
+      return <Input {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+  }
+}
+
+const booleanOptions = (t: ReturnType<typeof useT>) => [
+  { value: 'true', label: t('data.yes') },
+  { value: 'false', label: t('data.no') },
+];

@@ -1,0 +1,76 @@
+import { checkCondition, type Condition, type Field } from '@whenthen/schema';
+import { Alert, Button, Modal, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { useT } from '../i18n';
+import { ConditionBuilder } from './ConditionBuilder';
+import { fromBuilder, toBuilder, type BuilderGroup } from './condition-model';
+
+type Props = {
+  open: boolean;
+  title?: string;
+  value: Condition | null | undefined;
+  fields: readonly Field[];
+  onOk: (condition: Condition | null) => void;
+  onCancel: () => void;
+};
+
+/** The condition builder in a dialog; OK is refused while a row is incomplete or its value wrong. */
+export function ConditionModal({ open, title, value, fields, onOk, onCancel }: Props) {
+  const t = useT();
+  return (
+    <Modal open={open} title={title ?? t('cond.title')} width={840} destroyOnHidden footer={null} onCancel={onCancel}>
+      {open && <ConditionEditor value={value} fields={fields} onOk={onOk} onCancel={onCancel} />}
+    </Modal>
+  );
+}
+
+/** Checks the builder's tree with the same rules the server uses and maps problems to rows. */
+function useChecked(root: BuilderGroup, fields: readonly Field[]) {
+  return useMemo(() => {
+    const { condition, paths } = fromBuilder(root);
+    const problems = new Map<string, string[]>();
+    const loose: string[] = [];
+    if (!condition) return { condition, problems, loose };
+    const result = checkCondition(condition, fields, 'filter');
+    if (result.ok) return { condition: result.condition, problems, loose };
+    // Each problem goes to the deepest row whose JSON path prefixes it.
+    const byDepth = [...paths.entries()].sort((a, b) => b[1].length - a[1].length);
+    for (const p of result.problems) {
+      const owner = byDepth.find(([, at]) => p.field === at || p.field.startsWith(`${at}.`));
+      if (owner) problems.set(owner[0], [...(problems.get(owner[0]) ?? []), p.reason]);
+      else loose.push(p.reason);
+    }
+    return { condition, problems, loose };
+  }, [root, fields]);
+}
+
+function ConditionEditor({ value, fields, onOk, onCancel }: Omit<Props, 'open' | 'title'>) {
+  const t = useT();
+  const [root, setRoot] = useState<BuilderGroup>(() => toBuilder(value));
+  const [tried, setTried] = useState(false);
+  const checked = useChecked(root, fields);
+  const invalid = checked.problems.size > 0 || checked.loose.length > 0;
+  return (
+    <>
+      <ConditionBuilder value={root} onChange={setRoot} fields={fields} problems={tried ? checked.problems : undefined} />
+      {tried && checked.loose.map((p) => <Alert key={p} type="error" showIcon title={p} style={{ marginTop: 8 }} />)}
+      <div className="modal-footer">
+        <Space>
+          <Button onClick={onCancel} data-testid="condition-cancel">
+            {t('cond.cancel')}
+          </Button>
+          <Button
+            type="primary"
+            data-testid="condition-ok"
+            onClick={() => {
+              setTried(true);
+              if (!invalid) onOk(checked.condition);
+            }}
+          >
+            {t('cond.ok')}
+          </Button>
+        </Space>
+      </div>
+    </>
+  );
+}

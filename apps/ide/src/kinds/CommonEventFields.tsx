@@ -1,0 +1,61 @@
+import { Input, InputNumber, Radio, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import { FormItem } from './FormItem';
+import type { EventDraft, EventKindUnit, FieldErrors, KindContext } from './types';
+
+/** Form keys owned by the common fields. */
+export const COMMON_FORM_KEYS = ['title', 'tags', 'handler', 'async', 'order', 'timeoutMs', 'retry'] as const;
+
+type Props = {
+  draft: EventDraft;
+  onChange: (patch: Partial<EventDraft>) => void;
+  errors: FieldErrors;
+  unit: EventKindUnit;
+  context: KindContext;
+};
+
+/** Title and tags (the identifier is the dialog's own field: it cannot change after creation). */
+export function EventTitleFields({ draft, onChange, errors, context: { t } }: Omit<Props, 'unit'>) {
+  return (
+    <>
+      <FormItem label={t('newEvent.displayTitle')} errors={errors.title} required testId="event-title">
+        <Input data-testid="event-title" value={draft.title ?? ''} maxLength={200} placeholder={t('newEvent.displayTitlePlaceholder')} onChange={(e) => onChange({ title: e.target.value })} />
+      </FormItem>
+      <FormItem label={t('newEvent.tags')} errors={errors.tags}>
+        <Select data-testid="event-tags" mode="tags" open={false} suffixIcon={null} placeholder={t('newEvent.tagsPlaceholder')} value={draft.tags ?? []} onChange={(tags: string[]) => onChange({ tags })} />
+      </FormItem>
+    </>
+  );
+}
+
+/** Handler, async, order: the same for every kind. */
+export function EventRunFields({ draft, onChange, errors, unit, context: { t } }: Props) {
+  const asyncAllowed = unit.asyncAllowed(draft);
+  return (
+    <>
+      <FormItem label={t('event.handler')} errors={errors.handler}>
+        <Radio.Group
+          data-testid="event-handler"
+          value={draft.handler.type}
+          onChange={(e) => e.target.value === 'inline' && onChange({ handler: { type: 'inline' } })}
+        >
+          <Radio value="inline">{t('event.handlerInline')}</Radio>
+          <Tooltip title={t('event.handlerServiceLater')}>
+            <Radio value="service" disabled>
+              {t('event.handlerService')}
+            </Radio>
+          </Tooltip>
+        </Radio.Group>
+      </FormItem>
+      <FormItem label={t('event.async')} errors={errors.async} help={asyncAllowed ? t('event.asyncHelp') : t('event.asyncBefore')}>
+        <Switch data-testid="event-async" checked={draft.async} disabled={!asyncAllowed && !draft.async} onChange={(checked) => onChange({ async: checked })} />
+      </FormItem>
+      <FormItem label={t('event.order')} errors={errors.order} help={t('event.orderHelp')}>
+        <Space>
+          <InputNumber data-testid="event-order" value={draft.order} precision={0} onChange={(order) => onChange({ order: order ?? 100 })} style={{ width: 120 }} />
+          <Typography.Text type="secondary">{t('event.timeout')}</Typography.Text>
+          <InputNumber data-testid="event-timeout" value={draft.timeoutMs ?? 1000} min={1} max={60000} precision={0} onChange={(timeoutMs) => onChange({ timeoutMs: timeoutMs ?? 1000 })} style={{ width: 120 }} />
+        </Space>
+      </FormItem>
+    </>
+  );
+}

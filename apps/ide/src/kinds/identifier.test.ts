@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkIdentifier, identifierFromTitle, uniqueIdentifier } from './identifier';
+
+describe('identifierFromTitle', () => {
+  it('joins the words of a title in PascalCase', () => {
+    expect(identifierFromTitle('Notify big order')).toBe('NotifyBigOrder');
+    expect(identifierFromTitle('  audit: order-status changes ')).toBe('AuditOrderStatusChanges');
+  });
+
+  it('drops accents and characters an identifier cannot hold', () => {
+    expect(identifierFromTitle('Café crème')).toBe('CafeCreme');
+    expect(identifierFromTitle('大额订单通知')).toBe('');
+  });
+
+  it('never starts with a digit and stays within 64 characters', () => {
+    expect(identifierFromTitle('3 day reminder')).toBe('E3DayReminder');
+    expect(identifierFromTitle('a'.repeat(100))).toHaveLength(64);
+  });
+});
+
+describe('checkIdentifier', () => {
+  const existing = ['events.NotifyBigOrder', 'models.Order'];
+
+  it('refuses names already used, ignoring case', () => {
+    expect(checkIdentifier('notifyBigOrder', 'events', existing)).toBe('invalid');
+    expect(checkIdentifier('NOTIFYBIGORDER', 'events', existing)).toBe('taken');
+    expect(checkIdentifier('NotifyBigOrder', 'events', existing)).toBe('taken');
+  });
+
+  it('allows the same short name in another group', () => {
+    expect(checkIdentifier('Order', 'events', existing)).toBe('ok');
+  });
+
+  it('refuses names that are not identifiers', () => {
+    expect(checkIdentifier('../x', 'events', existing)).toBe('invalid');
+    expect(checkIdentifier('', 'events', existing)).toBe('invalid');
+    expect(checkIdentifier('A'.repeat(65), 'events', existing)).toBe('invalid');
+  });
+});
+
+describe('uniqueIdentifier', () => {
+  it('numbers a base name until it is free', () => {
+    const taken = new Set(['Event', 'Event2']);
+    expect(uniqueIdentifier('Event', (n) => taken.has(n))).toBe('Event3');
+  });
+});

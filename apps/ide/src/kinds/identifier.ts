@@ -1,0 +1,34 @@
+import { SHORT_NAME } from '@whenthen/schema';
+
+/**
+ * An identifier from a display title: "Notify big order" → "NotifyBigOrder". Characters that cannot
+ * be part of an identifier are dropped; a title of only such characters gives "".
+ */
+export function identifierFromTitle(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  let id = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  if (/^[0-9]/.test(id)) id = `E${id}`;
+  return id.slice(0, 64);
+}
+
+/** A free identifier starting with `base` (Event, Event2, Event3 …) when the title gives none. */
+export function uniqueIdentifier(base: string, taken: (name: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base.slice(0, 60)}${n}`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+export type IdentifierCheck = 'ok' | 'invalid' | 'taken';
+
+/** Full names are unique ignoring case across the whole application. */
+export function checkIdentifier(short: string, group: string, existing: readonly string[]): IdentifierCheck {
+  if (!SHORT_NAME.test(short)) return 'invalid';
+  const full = `${group}.${short}`.toLowerCase();
+  return existing.some((name) => name.toLowerCase() === full) ? 'taken' : 'ok';
+}

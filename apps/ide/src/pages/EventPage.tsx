@@ -1,0 +1,247 @@
+import { DeleteOutlined, HistoryOutlined, QuestionCircleOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, type ButtonProps, Card, Form, Popover, Result, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { ApiError } from '../api/client';
+import { elementsApi } from '../api/endpoints';
+import { useMessage, useModal } from '../components/feedback';
+import { createEventEditorStore, isDirty } from '../events/event-editor-store';
+import { RecordsDrawer } from '../executions/RecordsDrawer';
+import { useT } from '../i18n';
+import { COMMON_FORM_KEYS, EventRunFields, EventTitleFields } from '../kinds/CommonEventFields';
+import { stripEmpty } from '../kinds/draft';
+import { addError, errorsByKey, hasErrors, mergeErrors } from '../kinds/errors';
+import { eventKindOf } from '../kinds/registry';
+import type { EventDraft, KindContext } from '../kinds/types';
+import { useTabsStore } from '../layout/tabs-store';
+import { CodeEditor } from '../monaco/CodeEditor';
+import { codeMarkers } from '../monaco/code-errors';
+import { navigate } from '../router/use-route';
+import { useAppStore } from '../stores/app-store';
+
+/** An event's page: settings, the enable switch, the handler code, its execution records. */
+export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
+  const t = useT();
+  const message = useMessage();
+  const modal = useModal();
+  const store = useMemo(() => createEventEditorStore(), []);
+  const state = useStore(store);
+  const apply = state.apply;
+  const models = useAppStore((s) => s.models);
+  const services = useAppStore((s) => s.services);
+  const summary = useAppStore((s) => s.elements.find((e) => e.name === name));
+  const refresh = useAppStore((s) => s.refresh);
+  const patchElement = useAppStore((s) => s.patchElement);
+  const setDirty = useTabsStore((s) => s.setDirty);
+  const closeTabs = useTabsStore((s) => s.closeWhere);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [switching, setSwitching] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [recordsOpen, setRecordsOpen] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoadError(null);
+    try {
+      apply({ type: 'loaded', doc: await elementsApi.get(name) });
+    } catch (error) {
+      setLoadError((error as Error).message);
+    }
+  }, [apply, name]);
+  useEffect(() => void load(), [load]);
+
+  const dirty = isDirty(state);
+  useEffect(() => setDirty(tabKey, dirty), [dirty, tabKey, setDirty]);
+
+  const context: KindContext = useMemo(() => ({ models, services, t }), [models, services, t]);
+  const { draft, doc } = state;
+  const unit = eventKindOf(draft?.kind);
+  const clientErrors = useMemo(() => (draft && unit ? unit.validate(draft, context) : {}), [draft, unit, context]);
+  const errors = mergeErrors(tried ? clientErrors : {}, state.serverErrors);
+
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const save = useCallback(async () => {
+    const current = stateRef.current;
+    if (!current.draft || !current.doc || !unit) return;
+    setTried(true);
+    if (hasErrors(unit.validate(current.draft, context))) return;
+    setSaving(true);
+    try {
+      const updated = await elementsApi.update(name, stripEmpty(current.draft), current.doc.version, current.code);
+      apply({ type: 'loaded', doc: updated });
+      setTried(false);
+      patchElement(name, { title: String(updated.definition.title ?? ''), enabled: Boolean(updated.definition.enabled), problems: [] });
+      message.success(t('event.saved'));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const errs = errorsByKey(error.details, [...unit.formKeys, ...COMMON_FORM_KEYS, 'code']);
+        if (!hasErrors(errs)) addError(errs, '_', error.message);
+        apply({ type: 'saveFailed', errors: errs, stale: error.code === 'STALE' });
+      } else apply({ type: 'saveFailed', errors: { _: [(error as Error).message] } });
+    } finally {
+      setSaving(false);
+    }
+  }, [apply, context, message, name, patchElement, t, unit]);
+
+  const toggle = async (enabled: boolean) => {
+    setSwitching(true);
+    try {
+      await elementsApi.setEnabled(name, enabled);
+      // The switch rewrites e.json, so take the new version; local edits stay as they are.
+      const fresh = await elementsApi.get(name).catch(() => null);
+      apply({ type: 'switched', enabled, version: fresh?.version });
+      patchElement(name, { enabled });
+      message.success(enabled ? t('event.enabledNow') : t('event.disabledNow'));
+    } catch (error) {
+      message.error((error as Error).message);
+    } finally {
+      setSwitching(false);
+    }
+  };
+
+  const remove = () =>
+    modal.confirm({
+      title: t('event.deleteConfirm', { name }),
+      okButtonProps: { danger: true, 'data-testid': 'event-delete-confirm' } as ButtonProps,
+      onOk: async () => {
+        await elementsApi.remove(name);
+        message.success(t('event.deleted', { name }));
+        closeTabs((r) => r.page === 'event' && r.name === name);
+        navigate({ page: 'home' });
+        await refresh();
+      },
+    });
+
+  if (loadError)
+    return (
+      <Result status="warning" title={t('event.loadFailed')} subTitle={loadError} extra={<Button onClick={() => void load()}>{t('common.retry')}</Button>} />
+    );
+  if (!draft || !doc)
+    return (
+      <div className="center-fill">
+        <Spin />
+      </div>
+    );
+  if (!unit) return <Result status="info" title={name} subTitle={t('element.readOnly')} />;
+
+  const change = (patch: Partial<EventDraft>) => apply({ type: 'edit', patch });
+  const loose = errors._ ?? [];
+  const problems = summary?.problems ?? [];
+
+  return (
+    <div className="page event-page" data-testid="event-page">
+      <div className="page-header">
+        <div className="page-title">
+          <span className="page-icon">{unit.icon}</span>
+          <div>
+            <Typography.Title level={4} className="page-title-text" data-testid="event-page-title">
+              {draft.title || name}
+            </Typography.Title>
+            <Space size={6} className="page-subtitle">
+              <Tag>{t(unit.titleKey)}</Tag>
+              <Typography.Text type="secondary" copyable={{ text: name }}>
+                {name}
+              </Typography.Text>
+              <Typography.Text type="secondary">· {unit.describe(draft, context)}</Typography.Text>
+            </Space>
+          </div>
+        </div>
+        <Space>
+          <Popover placement="bottomRight" title={t('event.helpTitle')} content={<EventHelp />} trigger="click">
+            <Button icon={<QuestionCircleOutlined />} data-testid="event-help">
+              {t('event.help')}
+            </Button>
+          </Popover>
+          <Button icon={<HistoryOutlined />} data-testid="event-records-button" onClick={() => setRecordsOpen(true)}>
+            {t('event.records')}
+          </Button>
+          <Tooltip title={t('event.delete')}>
+            <Button danger icon={<DeleteOutlined />} data-testid="event-delete" onClick={remove} />
+          </Tooltip>
+          <Badge dot={dirty} offset={[-4, 4]} data-testid={dirty ? 'event-save-dirty' : undefined}>
+            <Button type="primary" icon={<SaveOutlined />} loading={saving} data-testid="event-save" onClick={() => void save()}>
+              {t('event.save')}
+            </Button>
+          </Badge>
+        </Space>
+      </div>
+
+      {state.stale && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          title={t('event.stale')}
+          action={
+            <Button size="small" onClick={() => void load()}>
+              {t('event.reload')}
+            </Button>
+          }
+        />
+      )}
+      {problems.length > 0 && (
+        <Alert type="error" showIcon className="page-alert" title={t('event.problems')} description={problems.map((p) => `${p.file} ${p.field}: ${p.reason}`).join('\n')} />
+      )}
+      {loose.length > 0 && !state.stale && <Alert type="error" showIcon className="page-alert" data-testid="event-save-error" title={loose.join(' · ')} />}
+
+      <Card
+        className="page-card"
+        title={t('event.settings')}
+        extra={
+          <Space>
+            <Typography.Text type="secondary">{t('event.enabled')}</Typography.Text>
+            <Switch
+              data-testid="event-enabled"
+              checked={draft.enabled}
+              loading={switching}
+              checkedChildren={t('event.on')}
+              unCheckedChildren={t('event.off')}
+              onChange={(checked) => void toggle(checked)}
+            />
+          </Space>
+        }
+      >
+        <Form layout="horizontal" labelCol={{ flex: '150px' }} labelWrap colon={false} className="event-form settings-form">
+          <EventTitleFields draft={draft} onChange={change} errors={errors} context={context} />
+          <unit.Fields draft={draft} onChange={change} errors={errors} mode="edit" context={context} />
+          <EventRunFields draft={draft} onChange={change} errors={errors} unit={unit} context={context} />
+        </Form>
+      </Card>
+
+      <Card
+        className="page-card code-card"
+        title={t('event.code')}
+        extra={<Typography.Text type="secondary">{t('event.codeHelp')}</Typography.Text>}
+        styles={{ body: { padding: 0 } }}
+      >
+        {(errors.code?.length ?? 0) > 0 && (
+          <Alert type="error" showIcon banner data-testid="event-code-error" title={t('event.compileErrors')} description={errors.code!.join('\n')} />
+        )}
+        <CodeEditor
+          testId="event-code"
+          path={`file:///${name.replace('.', '/')}/handler.ts`}
+          value={state.code}
+          onChange={(code) => apply({ type: 'code', code })}
+          onSave={() => void save()}
+          markers={codeMarkers((errors.code ?? []).map((reason) => ({ field: 'code', reason })))}
+          height={460}
+        />
+      </Card>
+
+      <RecordsDrawer open={recordsOpen} event={name} title={draft.title || name} onClose={() => setRecordsOpen(false)} />
+    </div>
+  );
+}
+
+function EventHelp() {
+  const t = useT();
+  return (
+    <div className="help-popover">
+      <Typography.Paragraph>{t('event.helpBody1')}</Typography.Paragraph>
+      <Typography.Paragraph>{t('event.helpBody2')}</Typography.Paragraph>
+      <Typography.Paragraph>{t('event.helpBody3')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('event.codeHelp')}</Typography.Paragraph>
+    </div>
+  );
+}
