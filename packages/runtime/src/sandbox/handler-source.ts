@@ -18,8 +18,15 @@ const SIGNATURE = '`export default async function (event, app) { ... }`';
  * `app`) and no other exports.
  */
 export function parseHandler(code: string): HandlerSource | HandlerError {
-  const sf = ts.createSourceFile('handler.ts', code, ts.ScriptTarget.ESNext, true, ts.ScriptKind.TS);
-  const syntax = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const sf = ts.createSourceFile(
+    'handler.ts',
+    code,
+    ts.ScriptTarget.ESNext,
+    true,
+    ts.ScriptKind.TS,
+  );
+  const syntax =
+    (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = syntax[0];
   if (first) {
     return compileError(ts.flattenDiagnosticMessageText(first.messageText, '\n'), sf, first.start);
@@ -31,12 +38,21 @@ export function parseHandler(code: string): HandlerSource | HandlerError {
     const at = statement.getStart(sf);
     if (ts.isImportDeclaration(statement)) {
       if (isTypeOnlyImport(statement)) blank.push(statement);
-      else return compileError('imports are not available in handler code; use `app` to reach models and services', sf, at);
+      else
+        return compileError(
+          'imports are not available in handler code; use `app` to reach models and services',
+          sf,
+          at,
+        );
       continue;
     }
     if (ts.isImportEqualsDeclaration(statement)) {
       if (statement.isTypeOnly) continue;
-      return compileError('imports are not available in handler code; use `app` to reach models and services', sf, at);
+      return compileError(
+        'imports are not available in handler code; use `app` to reach models and services',
+        sf,
+        at,
+      );
     }
     if (ts.isExportAssignment(statement)) {
       return compileError(describeBadDefault(statement), sf, at);
@@ -49,19 +65,22 @@ export function parseHandler(code: string): HandlerSource | HandlerError {
     const isExport = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!isExport || isTypeOnlyDeclaration(statement, modifiers)) continue;
     const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if (!isDefault) return compileError(`handler code may only export its handler: ${SIGNATURE}`, sf, at);
+    if (!isDefault)
+      return compileError(`handler code may only export its handler: ${SIGNATURE}`, sf, at);
     if (!ts.isFunctionDeclaration(statement)) {
       return compileError(`the default export must be an async function: ${SIGNATURE}`, sf, at);
     }
     if (!statement.body) continue; // an overload signature; type stripping removes it
     if (handler) return compileError('handler code has more than one default export', sf, at);
-    if (statement.asteriskToken) return compileError(`the handler cannot be a generator: ${SIGNATURE}`, sf, at);
+    if (statement.asteriskToken)
+      return compileError(`the handler cannot be a generator: ${SIGNATURE}`, sf, at);
     if (!modifiers.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
       return compileError(`the handler must be async: ${SIGNATURE}`, sf, at);
     }
     handler = statement as HandlerSource['handler'];
   }
-  if (!handler) return compileError(`handler code has no default export; write ${SIGNATURE}`, sf, sf.getEnd());
+  if (!handler)
+    return compileError(`handler code has no default export; write ${SIGNATURE}`, sf, sf.getEnd());
   return { sf, handler, blank };
 }
 
@@ -85,7 +104,10 @@ function isTypeOnlyImport(statement: ts.ImportDeclaration): boolean {
   return !!bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly);
 }
 
-function isTypeOnlyDeclaration(statement: ts.Statement, modifiers: readonly ts.ModifierLike[]): boolean {
+function isTypeOnlyDeclaration(
+  statement: ts.Statement,
+  modifiers: readonly ts.ModifierLike[],
+): boolean {
   return (
     ts.isInterfaceDeclaration(statement) ||
     ts.isTypeAliasDeclaration(statement) ||

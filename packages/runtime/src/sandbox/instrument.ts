@@ -47,7 +47,11 @@ export function instrument(source: HandlerSource, stripped: string): Instrumente
   const exportStart = modifiers[0]?.getStart(sf) ?? handler.getStart(sf);
   const defaultKeyword = modifiers.find((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
   // Passed as an argument rather than assigned, the handler stays anonymous in stack traces.
-  edits.push({ pos: exportStart, remove: (defaultKeyword?.end ?? exportStart) - exportStart, text: '__wt_h(' });
+  edits.push({
+    pos: exportStart,
+    remove: (defaultKeyword?.end ?? exportStart) - exportStart,
+    text: '__wt_h(',
+  });
 
   const add = (node: ts.Statement, parent: number): number => {
     const start = node.getStart(sf);
@@ -65,7 +69,12 @@ export function instrument(source: HandlerSource, stripped: string): Instrumente
   const visitList = (list: readonly ts.Statement[], parent: number, skipDirectives = false) => {
     let prologue = skipDirectives;
     for (const statement of list) {
-      if (prologue && ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) continue;
+      if (
+        prologue &&
+        ts.isExpressionStatement(statement) &&
+        ts.isStringLiteral(statement.expression)
+      )
+        continue;
       prologue = false;
       visitStatement(statement, parent, true);
     }
@@ -87,7 +96,10 @@ export function instrument(source: HandlerSource, stripped: string): Instrumente
     }
     insert(start, `${inList ? '' : '{'}${RT}.b(${sid});try{`);
     visitChildren(statement, sid);
-    insert(statement.end, `}catch(__wt_e){throw ${RT}.x(${sid},__wt_e)}finally{${RT}.e(${sid})}${inList ? '' : '}'}`);
+    insert(
+      statement.end,
+      `}catch(__wt_e){throw ${RT}.x(${sid},__wt_e)}finally{${RT}.e(${sid})}${inList ? '' : '}'}`,
+    );
   };
 
   const visitChildren = (statement: ts.Statement, sid: number): void => {
@@ -130,11 +142,15 @@ function isNotExecuted(statement: ts.Statement): boolean {
     ts.isFunctionDeclaration(statement) ||
     ts.isInterfaceDeclaration(statement) ||
     ts.isTypeAliasDeclaration(statement) ||
-    (ts.canHaveModifiers(statement) && !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword))
+    (ts.canHaveModifiers(statement) &&
+      !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword))
   );
 }
 
 function isLexicalDeclaration(statement: ts.Statement): boolean {
   if (ts.isClassDeclaration(statement)) return true;
-  return ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== 0;
+  return (
+    ts.isVariableStatement(statement) &&
+    (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== 0
+  );
 }

@@ -11,7 +11,14 @@ export type SlotHost = {
   fail(token: number, sid: number, message?: string, stack?: string, code?: string): void;
   caught(token: number, sid: number, message?: string, stack?: string, code?: string): void;
   done(token: number, outputJson: string | undefined, payloadJson: string | undefined): void;
-  failed(token: number, message: string, stack: string | undefined, code: string | undefined, payloadJson: string | undefined, seen: boolean): void;
+  failed(
+    token: number,
+    message: string,
+    stack: string | undefined,
+    code: string | undefined,
+    payloadJson: string | undefined,
+    seen: boolean,
+  ): void;
 };
 
 const MAX_COMPILED = 256;
@@ -25,7 +32,9 @@ const MAX_COMPILED = 256;
 export class IsolateSlot {
   private isolate: ivm.Isolate | null = null;
   private context: ivm.Context | null = null;
-  private start: ivm.Reference<(id: number, token: number, payloadJson: string | undefined) => void> | null = null;
+  private start: ivm.Reference<
+    (id: number, token: number, payloadJson: string | undefined) => void
+  > | null = null;
   private register: ivm.Reference<(id: number, factory: unknown) => void> | null = null;
   private unregister: ivm.Reference<(id: number) => void> | null = null;
   /** Handler ids compiled into this isolate, least recently used first. */
@@ -69,7 +78,9 @@ export class IsolateSlot {
 
   /** Starts handler `id`; returns when its microtasks ran. Throws isolated-vm's timeout/memory errors. */
   run(id: number, token: number, payloadJson: string | undefined, timeoutMs: number): void {
-    this.start!.applySync(undefined, [id, token, payloadJson], { timeout: Math.max(1, Math.ceil(timeoutMs)) });
+    this.start!.applySync(undefined, [id, token, payloadJson], {
+      timeout: Math.max(1, Math.ceil(timeoutMs)),
+    });
   }
 
   get lost(): boolean {

@@ -5,7 +5,12 @@ import { stripTypes } from './strip-types.js';
 import type { HandlerError } from './types.js';
 
 /** Handler text turned into the script that runs, with what is needed to map back to the text. */
-export type PreparedHandler = { id: number; source: string; edited: EditedText; statements: StaticStatement[] };
+export type PreparedHandler = {
+  id: number;
+  source: string;
+  edited: EditedText;
+  statements: StaticStatement[];
+};
 
 /** Parse, check the shape, strip types, instrument. `id` names the compiled script (`wt-h<id>`). */
 export function prepareHandler(code: string, id: number): PreparedHandler | HandlerError {

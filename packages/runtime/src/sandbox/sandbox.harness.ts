@@ -10,7 +10,10 @@ export function handler(body: string, params = 'event: any, app: any'): string {
 export type BridgeCall = { path: string; args: unknown[] };
 
 /** A bridge answering from `answers` by path (default: echo `{ ok: true }`) and remembering calls. */
-export function recordingBridge(answers: Record<string, (args: unknown[]) => unknown> = {}): { bridge: Bridge; calls: BridgeCall[] } {
+export function recordingBridge(answers: Record<string, (args: unknown[]) => unknown> = {}): {
+  bridge: Bridge;
+  calls: BridgeCall[];
+} {
   const calls: BridgeCall[] = [];
   const bridge: Bridge = (path, args) => {
     calls.push({ path, args });
@@ -42,7 +45,8 @@ export function outline(steps: StepRecord[]): string[] {
   return steps.map((s) => {
     const d = s.parentId === null ? 0 : (depth.get(s.parentId) ?? 0) + 1;
     depth.set(s.id, d);
-    const label = s.kind === 'log' ? `log ${s.logs?.join(' ')}` : s.kind === 'truncated' ? 'truncated' : s.text;
+    const label =
+      s.kind === 'log' ? `log ${s.logs?.join(' ')}` : s.kind === 'truncated' ? 'truncated' : s.text;
     return `${'  '.repeat(d)}${s.line} ${s.status} ${label}`;
   });
 }

@@ -7,9 +7,15 @@ afterAll(() => sandbox.dispose());
 
 describe('sandbox runs', () => {
   it('returns the handler result and the payload as the handler left it', () => {
-    const code = handler(`  event.next.total = event.next.total * 2;\n  event.seen = true;\n  return { doubled: event.next.total };`);
+    const code = handler(
+      `  event.next.total = event.next.total * 2;\n  event.seen = true;\n  return { doubled: event.next.total };`,
+    );
     const result = run(sandbox, code, { payload: { next: { total: 21 } } });
-    expect(result).toMatchObject({ ok: true, output: { doubled: 42 }, payload: { next: { total: 42 }, seen: true } });
+    expect(result).toMatchObject({
+      ok: true,
+      output: { doubled: 42 },
+      payload: { next: { total: 42 }, seen: true },
+    });
   });
 
   it('strips types keeping positions, and lets top-level helpers run', () => {
@@ -22,7 +28,10 @@ describe('sandbox runs', () => {
       '  return value!;',
       '}',
     ].join('\n');
-    expect(run(sandbox, code, { payload: { next: { total: 10 } } })).toMatchObject({ ok: true, output: 5 });
+    expect(run(sandbox, code, { payload: { next: { total: 10 } } })).toMatchObject({
+      ok: true,
+      output: 5,
+    });
   });
 
   it('passes app.* calls with their arguments to the bridge and hands back the results', () => {
@@ -41,7 +50,10 @@ describe('sandbox runs', () => {
       ].join('\n'),
     );
     const result = run(sandbox, code, { bridge });
-    expect(result).toMatchObject({ ok: true, output: [{ id: 7, total: 12.5 }, { charged: 12.5 }, { ok: true }] });
+    expect(result).toMatchObject({
+      ok: true,
+      output: [{ id: 7, total: 12.5 }, { charged: 12.5 }, { ok: true }],
+    });
     expect(calls).toEqual([
       { path: 'models.Order.create', args: [{ total: 12.5 }] },
       { path: 'services.Billing.charge', args: [{ orderId: 7 }] },
@@ -62,7 +74,11 @@ describe('sandbox runs', () => {
     );
     expect(run(sandbox, code, { bridge })).toMatchObject({
       ok: true,
-      output: { caught: 'Order with number 5 already exists', code: 'UNIQUE_VIOLATION', isError: true },
+      output: {
+        caught: 'Order with number 5 already exists',
+        code: 'UNIQUE_VIOLATION',
+        isError: true,
+      },
     });
   });
 
@@ -72,37 +88,64 @@ describe('sandbox runs', () => {
         throw hostError('Event CheckStock failed: out of stock', 'EVENT_FAILED');
       },
     });
-    const code = handler(`  const before = 1;\n  await app.models.Order.update(3, { qty: 2 });\n  return before;`);
+    const code = handler(
+      `  const before = 1;\n  await app.models.Order.update(3, { qty: 2 });\n  return before;`,
+    );
     const result = run(sandbox, code, { bridge, payload: { id: 3 } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ code: 'EVENT_FAILED', message: 'Event CheckStock failed: out of stock', line: 3 });
+    expect(result.error).toMatchObject({
+      code: 'EVENT_FAILED',
+      message: 'Event CheckStock failed: out of stock',
+      line: 3,
+    });
     expect(result.error.stack).toContain('handler.ts:3:');
     expect(result.payload).toEqual({ id: 3 });
   });
 
   it('reports a plain throw as HANDLER_ERROR at the author’s line and column, even with a code property', () => {
-    const code = handler(`  const total: number = event.total;\n  if (total > 10) {\n    throw Object.assign(new Error('too big: ' + total), { code: 'TIMEOUT' });\n  }`);
+    const code = handler(
+      `  const total: number = event.total;\n  if (total > 10) {\n    throw Object.assign(new Error('too big: ' + total), { code: 'TIMEOUT' });\n  }`,
+    );
     const result = run(sandbox, code, { payload: { total: 11 } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'HANDLER_ERROR', message: 'too big: 11', line: 4, column: 25 } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'HANDLER_ERROR', message: 'too big: 11', line: 4, column: 25 },
+    });
     if (result.ok) return;
-    expect(result.error.stack?.split('\n')).toEqual(['Error: too big: 11', '    at handler.ts:4:25']);
+    expect(result.error.stack?.split('\n')).toEqual([
+      'Error: too big: 11',
+      '    at handler.ts:4:25',
+    ]);
   });
 
   it('reports thrown non-errors and runtime TypeErrors', () => {
-    expect(run(sandbox, handler(`  throw 'plain string';`))).toMatchObject({ ok: false, error: { code: 'HANDLER_ERROR', message: 'plain string', line: 2 } });
+    expect(run(sandbox, handler(`  throw 'plain string';`))).toMatchObject({
+      ok: false,
+      error: { code: 'HANDLER_ERROR', message: 'plain string', line: 2 },
+    });
     const typeError = run(sandbox, handler(`  const order: any = null;\n  return order.total;`));
-    expect(typeError).toMatchObject({ ok: false, error: { code: 'HANDLER_ERROR', line: 3, column: 16 } });
+    expect(typeError).toMatchObject({
+      ok: false,
+      error: { code: 'HANDLER_ERROR', line: 3, column: 16 },
+    });
     if (!typeError.ok) expect(typeError.error.message).toMatch(/Cannot read properties of null/);
   });
 
   it('rejects arguments and results that are not JSON', () => {
     const badArgs = run(sandbox, handler(`  await app.models.Order.create({ n: 10n });`));
     expect(badArgs).toMatchObject({ ok: false, error: { code: 'HANDLER_ERROR' } });
-    if (!badArgs.ok) expect(badArgs.error.message).toMatch(/app\.models\.Order\.create: arguments must be JSON-serializable/);
-    const badResult = run(sandbox, handler(`  const loop: any = {};\n  loop.self = loop;\n  return loop;`));
+    if (!badArgs.ok)
+      expect(badArgs.error.message).toMatch(
+        /app\.models\.Order\.create: arguments must be JSON-serializable/,
+      );
+    const badResult = run(
+      sandbox,
+      handler(`  const loop: any = {};\n  loop.self = loop;\n  return loop;`),
+    );
     expect(badResult).toMatchObject({ ok: false });
-    if (!badResult.ok) expect(badResult.error.message).toMatch(/returned a value that is not JSON-serializable/);
+    if (!badResult.ok)
+      expect(badResult.error.message).toMatch(/returned a value that is not JSON-serializable/);
   });
 
   it('gives handler code no process, require, fetch or timers, not even through Function', () => {
@@ -112,9 +155,18 @@ describe('sandbox runs', () => {
         '  return [...seen, new Function("return typeof process + typeof require")()];',
       ].join('\n'),
     );
-    expect(run(sandbox, code)).toMatchObject({ ok: true, output: [...Array(5).fill('undefined'), 'undefinedundefined'] });
-    const escape = run(sandbox, handler(`  return (globalThis as any).constructor.constructor('return process')();`));
-    expect(escape).toMatchObject({ ok: false, error: { code: 'HANDLER_ERROR', message: 'process is not defined' } });
+    expect(run(sandbox, code)).toMatchObject({
+      ok: true,
+      output: [...Array(5).fill('undefined'), 'undefinedundefined'],
+    });
+    const escape = run(
+      sandbox,
+      handler(`  return (globalThis as any).constructor.constructor('return process')();`),
+    );
+    expect(escape).toMatchObject({
+      ok: false,
+      error: { code: 'HANDLER_ERROR', message: 'process is not defined' },
+    });
   });
 
   it('builds app from proxies: any model or service name, awaitable, listable models', () => {
@@ -128,14 +180,21 @@ describe('sandbox runs', () => {
     );
     expect(run(sandbox, code, { bridge })).toMatchObject({
       ok: true,
-      output: { keys: ['Order', 'Customer'], then: 'undefined', create: 'function', nope: 'undefined' },
+      output: {
+        keys: ['Order', 'Customer'],
+        then: 'undefined',
+        create: 'function',
+        nope: 'undefined',
+      },
     });
     expect(calls).toEqual([{ path: 'services.Anything.whatever', args: [1, 2] }]);
   });
 
   it('sends app.log and console.log lines to the bridge as one formatted line', () => {
     const { bridge, calls } = recordingBridge();
-    const code = handler(`  app.log('total', 3, { a: [1] }, null, undefined);\n  console.log('via console', new Error('oops'));`);
+    const code = handler(
+      `  app.log('total', 3, { a: [1] }, null, undefined);\n  console.log('via console', new Error('oops'));`,
+    );
     expect(run(sandbox, code, { bridge })).toMatchObject({ ok: true });
     expect(calls).toEqual([
       { path: 'log', args: ['total 3 {"a":[1]} null undefined'] },

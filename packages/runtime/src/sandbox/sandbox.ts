@@ -1,31 +1,12 @@
 import { IsolateSlot, type SlotHost } from './isolate-slot.js';
 import { compileErrorFromV8, prepareHandler, type PreparedHandler } from './prepare.js';
-import { mapStack } from './stack.js';
+import { runResult, timeoutMessage, type ActiveRun, type CallFailure } from './run-result.js';
 import { StepRecorder, type RawError } from './steps.js';
-import type { Bridge, HandlerError, RunOptions, RunResult, Sandbox, SandboxOptions } from './types.js';
+import type { HandlerError, RunOptions, RunResult, Sandbox, SandboxOptions } from './types.js';
 
 const DEFAULT_MAX_STEPS = 10_000;
 const MAX_PREPARED = 512;
 const MAX_DEPTH = 64;
-
-type Outcome =
-  | { ok: true; outputJson: string | undefined; payloadJson: string | undefined }
-  | { ok: false; error: RawError & { code?: string | undefined }; payloadJson: string | undefined; seen: boolean };
-
-/** One run in progress; runs nest strictly (a nested run starts and ends inside a bridge call). */
-type ActiveRun = {
-  token: number;
-  prepared: PreparedHandler;
-  recorder: StepRecorder;
-  bridge: Bridge;
-  timeoutMs: number;
-  /** performance.now() past which the run has timed out; pushed back by the time nested runs take. */
-  deadline: number;
-  timedOut: boolean;
-  outcome?: Outcome;
-  /** `code\0message` of errors the bridge threw, so only those codes become the run's error code. */
-  bridgeErrors: Set<string>;
-};
 
 /** Creates a sandbox: handlers run in isolated-vm isolates, one per nesting level, created lazily. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -44,7 +25,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!run) throw new Error('this handler run has already finished');
     return run;
   };
-  const timeoutMessage = (run: ActiveRun) => `handler timed out after ${run.timeoutMs} ms`;
   /** Past the deadline every crossing into the host throws, so handler code cannot go on. */
   const checkDeadline = (run: ActiveRun) => {
     if (run.timedOut || now() > run.deadline) {
@@ -92,7 +72,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       active.get(token)?.recorder.end(sid);
     },
     fail(token, sid, message, stack, code) {
-      active.get(token)?.recorder.fail(sid, message === undefined ? undefined : rawError(message, stack, code));
+      active
+        .get(token)
+        ?.recorder.fail(sid, message === undefined ? undefined : rawError(message, stack, code));
     },
     caught(token, sid, message, stack, code) {
       const run = active.get(token);
@@ -106,11 +88,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     failed(token, message, stack, code, payloadJson, seen) {
       const run = active.get(token);
-      if (run && !run.outcome) run.outcome = { ok: false, error: rawError(message, stack, code), payloadJson, seen };
+      if (run && !run.outcome)
+        run.outcome = { ok: false, error: rawError(message, stack, code), payloadJson, seen };
     },
   };
 
-  const slotAt = (depth: number): IsolateSlot => (slots[depth] ??= new IsolateSlot(memoryLimitMb, host, modelsJson));
+  const slotAt = (depth: number): IsolateSlot =>
+    (slots[depth] ??= new IsolateSlot(memoryLimitMb, host, modelsJson));
 
   const prepare = (version: string, code: string): PreparedHandler | HandlerError => {
     let entry = prepared.get(version);
@@ -125,11 +109,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 
   const run = (opts: RunOptions): RunResult => {
-    const failEarly = (error: HandlerError): RunResult => ({ ok: false, error, payload: opts.payload, steps: [], truncated: false });
+    const failEarly = (error: HandlerError): RunResult => ({
+      ok: false,
+      error,
+      payload: opts.payload,
+      steps: [],
+      truncated: false,
+    });
     const handler = prepare(opts.version, opts.code);
     if ('code' in handler) return failEarly(handler);
     if (stack.length >= MAX_DEPTH) {
-      return failEarly({ code: 'HANDLER_ERROR', message: `handler runs nested more than ${MAX_DEPTH} deep` });
+      return failEarly({
+        code: 'HANDLER_ERROR',
+        message: `handler runs nested more than ${MAX_DEPTH} deep`,
+      });
     }
     const slot = slotAt(stack.length);
     try {
@@ -140,14 +133,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         prepared.set(opts.version, error);
         return failEarly(error);
       }
-      return failEarly(isolateFailure(err, slot, memoryLimitMb) ?? { code: 'HANDLER_ERROR', message: messageOf(err) });
+      const failure = callFailure(err, slot, memoryLimitMb);
+      return failEarly({
+        code: failure.kind === 'memory' ? 'MEMORY_LIMIT' : 'HANDLER_ERROR',
+        message: failure.kind === 'memory' ? failure.message : messageOf(err),
+      });
     }
 
     let payloadJson: string | undefined;
     try {
       payloadJson = opts.payload === undefined ? undefined : JSON.stringify(opts.payload);
     } catch (err) {
-      return failEarly({ code: 'HANDLER_ERROR', message: `the event payload is not JSON-serializable (${messageOf(err)})` });
+      return failEarly({
+        code: 'HANDLER_ERROR',
+        message: `the event payload is not JSON-serializable (${messageOf(err)})`,
+      });
     }
 
     const started = now();
@@ -155,7 +155,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const current: ActiveRun = {
       token,
       prepared: handler,
-      recorder: new StepRecorder(handler.statements, opts.maxSteps ?? DEFAULT_MAX_STEPS, now, performance.timeOrigin),
+      recorder: new StepRecorder(
+        handler.statements,
+        opts.maxSteps ?? DEFAULT_MAX_STEPS,
+        now,
+        performance.timeOrigin,
+      ),
       bridge: opts.bridge,
       timeoutMs: opts.timeoutMs,
       deadline: started + opts.timeoutMs,
@@ -164,84 +169,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     };
     active.set(token, current);
     stack.push(current);
-    let thrown: unknown;
-    let didThrow = false;
+    let failure: CallFailure | undefined;
     try {
       slot.run(handler.id, token, payloadJson, opts.timeoutMs);
     } catch (err) {
-      thrown = err;
-      didThrow = true;
+      failure = callFailure(err, slot, memoryLimitMb);
     } finally {
       stack.pop();
       active.delete(token);
       const parent = stack[stack.length - 1];
       if (parent) parent.deadline += now() - started;
     }
-    return finish(current, opts, didThrow ? (isolateFailure(thrown, slot, memoryLimitMb) ?? thrown) : undefined, didThrow);
-  };
-
-  /** Turns what happened into the RunResult; `thrown` is what the isolate call threw, if it did. */
-  const finish = (run: ActiveRun, opts: RunOptions, thrown: unknown, didThrow: boolean): RunResult => {
-    const { recorder, prepared: handler } = run;
-    const mapError = (raw: RawError): RawError => {
-      if (raw.stack === undefined) return { message: raw.message };
-      return { message: raw.message, stack: mapStack(raw.stack, handler.id, (p) => handler.edited.originalPosition(p)).stack };
-    };
-    const outcome = run.outcome;
-    const payloadJson = outcome?.payloadJson;
-    const payload = payloadJson === undefined ? (outcome?.ok ? undefined : opts.payload) : JSON.parse(payloadJson);
-
-    let error: HandlerError | undefined;
-    let raw: RawError | undefined;
-    let seen = false;
-    if (run.timedOut || (didThrow && isHandlerError(thrown) && thrown.code === 'TIMEOUT')) {
-      const stackText = isHandlerError(thrown) ? thrown.stack : undefined;
-      raw = { message: timeoutMessage(run), stack: stackText };
-      error = { code: 'TIMEOUT', message: raw.message };
-    } else if (didThrow && isHandlerError(thrown)) {
-      raw = { message: thrown.message };
-      error = { code: thrown.code, message: thrown.message };
-    } else if (outcome && !outcome.ok) {
-      raw = outcome.error;
-      seen = outcome.seen;
-      const code = outcome.error.code;
-      const fromBridge = code !== undefined && run.bridgeErrors.has(`${code}\0${outcome.error.message}`);
-      error = { code: fromBridge ? code : 'HANDLER_ERROR', message: outcome.error.message };
-    } else if (didThrow) {
-      const message = `unhandled promise rejection: ${messageOf(thrown)}`;
-      raw = { message, stack: thrown instanceof Error ? thrown.stack : undefined };
-      error = { code: 'HANDLER_ERROR', message };
-    } else if (!outcome) {
-      const at = recorder.innermost();
-      const where = at ? ` at line ${at.line}` : '';
-      raw = {
-        message: `handler did not finish: it waits${where} for a promise that never settles (only app.* calls and promises settled by the handler itself can be awaited)`,
-      };
-      error = { code: 'NOT_SETTLED', message: raw.message };
-    }
-
-    if (!error || !raw) {
-      const steps = recorder.finish(true, undefined, mapError);
-      const ok = outcome as Extract<Outcome, { ok: true }>;
-      const output = ok.outputJson === undefined ? undefined : JSON.parse(ok.outputJson);
-      return { ok: true, output, payload, steps, truncated: recorder.truncated };
-    }
-
-    const innermost = recorder.innermost();
-    const steps = recorder.finish(false, seen ? undefined : raw, mapError);
-    if (raw.stack !== undefined) {
-      const mapped = mapStack(raw.stack, handler.id, (p) => handler.edited.originalPosition(p));
-      error.stack = mapped.stack;
-      if (mapped.position) {
-        error.line = mapped.position.line;
-        error.column = mapped.position.column;
-      }
-    }
-    if (error.line === undefined && innermost) {
-      error.line = innermost.line;
-      error.column = columnOf(opts.code, innermost.range[0]);
-    }
-    return { ok: false, error, payload, steps, truncated: recorder.truncated };
+    return runResult(current, opts, failure);
   };
 
   return {
@@ -265,7 +204,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 }
 
-function rawError(message: string, stack: string | undefined, code: string | undefined): RawError & { code?: string | undefined } {
+function rawError(
+  message: string,
+  stack: string | undefined,
+  code: string | undefined,
+): RawError & { code?: string | undefined } {
   return { message, stack, code };
 }
 
@@ -273,23 +216,15 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function isHandlerError(value: unknown): value is HandlerError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value && !(value instanceof Error);
-}
-
-/** Timeouts and the memory limit as HandlerErrors; undefined for anything else. */
-function isolateFailure(err: unknown, slot: IsolateSlot, memoryLimitMb: number): HandlerError | undefined {
+/** Sorts what a call into the isolate threw; a lost isolate is dropped so the next run makes one. */
+function callFailure(err: unknown, slot: IsolateSlot, memoryLimitMb: number): CallFailure {
   const message = messageOf(err);
-  if (slot.lost || /memory limit/i.test(message)) {
+  if (slot.lost || message.startsWith('Isolate was disposed during execution')) {
     slot.dispose();
-    return { code: 'MEMORY_LIMIT', message: `handler exceeded the memory limit of ${memoryLimitMb} MB` };
+    return { kind: 'memory', message: `handler exceeded the memory limit of ${memoryLimitMb} MB` };
   }
-  if (/Script execution timed out/.test(message)) {
-    return { code: 'TIMEOUT', message, stack: err instanceof Error ? err.stack : undefined };
+  if (message === 'Script execution timed out.') {
+    return { kind: 'timeout', stack: err instanceof Error ? err.stack : undefined };
   }
-  return undefined;
-}
-
-function columnOf(code: string, offset: number): number {
-  return offset - code.lastIndexOf('\n', offset - 1);
+  return { kind: 'other', error: err };
 }

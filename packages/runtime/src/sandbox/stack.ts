@@ -16,7 +16,11 @@ export type MappedStack = { stack: string; position?: Position };
  * original text (`handler.ts:7:11`), frames of built-ins (`Array.map (<anonymous>)`) stay, and the
  * sandbox's own frames and host frames are dropped. `position` is the first handler frame.
  */
-export function mapStack(stack: string, handlerId: number, toOriginal: (p: Position) => Position): MappedStack {
+export function mapStack(
+  stack: string,
+  handlerId: number,
+  toOriginal: (p: Position) => Position,
+): MappedStack {
   const out: string[] = [];
   let position: Position | undefined;
   for (const line of stack.split('\n')) {

@@ -4,7 +4,12 @@ import type { StepCall, StepRecord } from './types.js';
 export type RawError = { message: string; stack?: string | undefined };
 
 type Open = { record: StepRecord; sid: number; start: number; children: number };
-type RawCall = { path: string; argsJson: string; resultJson?: string | undefined; error?: string | undefined };
+type RawCall = {
+  path: string;
+  argsJson: string;
+  resultJson?: string | undefined;
+  error?: string | undefined;
+};
 
 const CALLS_PER_STEP = 100;
 const JSON_MAX = 4096;
@@ -74,8 +79,16 @@ export class StepRecorder {
   log(line: string): void {
     if (this.truncated) return;
     const t = this.now();
-    const statement = this.open.length ? this.statementOf(this.open[this.open.length - 1]!) : this.last;
-    const where = statement ?? { parent: 0, line: 1, endLine: 1, range: [0, 0] as [number, number], text: '' };
+    const statement = this.open.length
+      ? this.statementOf(this.open[this.open.length - 1]!)
+      : this.last;
+    const where = statement ?? {
+      parent: 0,
+      line: 1,
+      endLine: 1,
+      range: [0, 0] as [number, number],
+      text: '',
+    };
     if (this.steps.length >= this.maxSteps) {
       this.truncate(where, t);
       return;
@@ -100,7 +113,11 @@ export class StepRecorder {
    * Closes every open step: as success when the run succeeded, otherwise as failed, the innermost
    * one getting `error` unless it was already recorded. Stacks are mapped by `mapError`.
    */
-  finish(ok: boolean, error: RawError | undefined, mapError: (e: RawError) => RawError): StepRecord[] {
+  finish(
+    ok: boolean,
+    error: RawError | undefined,
+    mapError: (e: RawError) => RawError,
+  ): StepRecord[] {
     const t = this.now();
     let assigned = !error;
     for (let top = this.open.pop(); top; top = this.open.pop()) {
@@ -174,7 +191,11 @@ export class StepRecorder {
   /** Pops open steps above `sid` (0: all) as failed; the innermost gets `error`. Returns whether it did. */
   private closeAbove(sid: number, t: number, error?: RawError): boolean {
     let assigned = false;
-    for (let top = this.open[this.open.length - 1]; top && top.sid !== sid; top = this.open[this.open.length - 1]) {
+    for (
+      let top = this.open[this.open.length - 1];
+      top && top.sid !== sid;
+      top = this.open[this.open.length - 1]
+    ) {
       this.open.pop();
       if (error && !assigned) {
         this.setError(top.record, error);
@@ -202,6 +223,7 @@ export class StepRecorder {
 }
 
 function fromJson(json: string): unknown {
-  if (json.length > JSON_MAX) return `${json.slice(0, 1000)}… (${json.length} characters, truncated)`;
+  if (json.length > JSON_MAX)
+    return `${json.slice(0, 1000)}… (${json.length} characters, truncated)`;
   return JSON.parse(json) as unknown;
 }

@@ -13,7 +13,8 @@ export function stripTypes(sf: ts.SourceFile): string | HandlerError {
   const js = blankSourceFile(sf, (node) => {
     unsupported ??= node;
   });
-  if (unsupported) return compileError(unsupportedMessage(unsupported), sf, unsupported.getStart(sf));
+  if (unsupported)
+    return compileError(unsupportedMessage(unsupported), sf, unsupported.getStart(sf));
   return js;
 }
 

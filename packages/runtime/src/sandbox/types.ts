@@ -28,7 +28,8 @@ export type StepRecord = {
 
 export type StepCall = { path: string; args: unknown; result?: unknown; error?: string };
 
-export type HandlerErrorCode = 'HANDLER_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'COMPILE_ERROR' | 'NOT_SETTLED';
+export type HandlerErrorCode =
+  'HANDLER_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'COMPILE_ERROR' | 'NOT_SETTLED';
 
 /**
  * Why a run failed. `code` is the host error's code when a bridge error reached the top uncaught
