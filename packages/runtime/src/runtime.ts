@@ -251,6 +251,7 @@ export class Runtime {
   }
 
   close(): void {
+    if (!this.db.open) return;
     this.watcher?.close();
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.worker.stop();

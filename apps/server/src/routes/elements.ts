@@ -13,7 +13,7 @@ export function elementRoutes(app: FastifyInstance, runtime: Runtime): void {
   });
   app.put<Named & { Body: { definition?: unknown; code?: unknown; version?: unknown } }>('/api/elements/:name', async (req) => {
     const body = (req.body ?? {}) as { definition?: unknown; code?: unknown; version?: unknown };
-    return runtime.replaceElement(req.params.name, body);
+    return runtime.replaceElement(req.params.name, { ...body, definition: body.definition });
   });
   app.delete<Named>('/api/elements/:name', async (req) => runtime.deleteElement(req.params.name));
   app.post<Named>('/api/events/:name/enable', async (req) => runtime.setEnabled(req.params.name, true));

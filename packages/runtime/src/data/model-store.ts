@@ -1,6 +1,8 @@
 import type { Condition, Field } from '@whenthen/schema';
 import { WhenThenError } from '../errors.js';
 import type { Sqlite } from './database.js';
+
+type Statement = ReturnType<Sqlite['prepare']> & { run(...params: unknown[]): { lastInsertRowid: number | bigint } };
 import { compileCondition, quoteIdent, type ColumnKind } from './sql-conditions.js';
 
 export type Row = Record<string, unknown> & { id: number };
@@ -33,8 +35,8 @@ export class ModelStore {
   private readonly byName: Map<string, Field>;
   private readonly getStmt;
   private readonly deleteStmt;
-  private readonly insertStmts = new Map<string, ReturnType<Sqlite['prepare']>>();
-  private readonly updateStmts = new Map<string, ReturnType<Sqlite['prepare']>>();
+  private readonly insertStmts = new Map<string, Statement>();
+  private readonly updateStmts = new Map<string, Statement>();
 
   constructor(
     private readonly db: Sqlite,

@@ -1,6 +1,6 @@
 import { WhenThenError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { RunDraft } from '../records/types.js';
+import type { ExecutionError, RunDraft } from '../records/types.js';
 import type { Bridge, Sandbox } from '../sandbox/index.js';
 import { ancestorKey, type Chain } from './chain.js';
 
@@ -142,12 +142,13 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     return { status: 'success', draft, payload: result.payload as Record<string, unknown>, output: result.output };
   }
   e.status = 'failed';
-  e.error = { ...result.error };
+  const recorded: ExecutionError = { ...result.error };
+  e.error = recorded;
   // An uncaught error from a nested write keeps its identity: the caller learns of the innermost
   // failing event (or the depth limit), not of every handler it passed through.
   const nested = lastBridgeError as WhenThenError | null;
   if (nested && (nested.code === 'EVENT_FAILED' || nested.code === 'DEPTH_LIMIT') && result.error.message.includes(nested.message)) {
-    if (nested.code === 'DEPTH_LIMIT') e.error.chain = path;
+    if (nested.code === 'DEPTH_LIMIT') recorded.chain = path;
     return { status: 'failed', draft, error: nested };
   }
   const where = result.error.line ? ` (handler.ts line ${result.error.line})` : '';

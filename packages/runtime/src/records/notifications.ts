@@ -24,7 +24,7 @@ export class NotificationStore {
 
   send(message: unknown, from: { executionId: string | null; requestId: string | null }): Notification {
     const m = (message ?? {}) as Record<string, unknown>;
-    const details = (['to', 'title'] as const)
+    const details: { field: string; reason: string }[] = (['to', 'title'] as const)
       .filter((k) => typeof m[k] !== 'string' || !(m[k] as string).length)
       .map((k) => ({ field: k, reason: 'notify needs a non-empty text' }));
     if (m.body !== undefined && typeof m.body !== 'string') details.push({ field: 'body', reason: 'must be text' });
