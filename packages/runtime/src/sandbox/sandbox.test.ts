@@ -202,6 +202,16 @@ describe('sandbox runs', () => {
     ]);
   });
 
+  it('fails the run when top-level code of the handler file throws', () => {
+    const code = `const config = JSON.parse('{');\n${handler('  return config;')}`;
+    expect(sandbox.check(code)).toBeNull();
+    expect(run(sandbox, code)).toMatchObject({
+      ok: false,
+      error: { code: 'HANDLER_ERROR', line: 1, column: 21 },
+      steps: [],
+    });
+  });
+
   it('runs compiled code again for a new payload without leaking top-level state between runs', () => {
     const code = `let count = 0;\nexport default async function (event: any) {\n  count += event.add;\n  return count;\n}\n`;
     expect(run(sandbox, code, { payload: { add: 2 } })).toMatchObject({ ok: true, output: 2 });

@@ -218,6 +218,36 @@ describe('step recording', () => {
     ]);
   });
 
+  it('does not instrument nested functions and callbacks, and handles destructured catch bindings', () => {
+    const code = handler(
+      [
+        '  function double(n: number) {',
+        '    const twice = n * 2;',
+        '    return twice;',
+        '  }',
+        '  const values = [1, 2].map((v) => {',
+        '    return double(v);',
+        '  });',
+        '  try {',
+        '    JSON.parse("{");',
+        '  } catch ({ message }) {',
+        '    app.log(typeof message);',
+        '  }',
+        '  return values;',
+      ].join('\n'),
+    );
+    const result = run(sandbox, code);
+    expect(result).toMatchObject({ ok: true, output: [2, 4] });
+    expect(outline(result.steps)).toEqual([
+      '6 success const values = [1, 2].map((v) => {',
+      '9 success try {',
+      '  10 failed JSON.parse("{");',
+      '  12 success app.log(typeof message);',
+      '    12 success log string',
+      '14 success return values;',
+    ]);
+  });
+
   it('treats an else-if chain as one step whose branches are its children', () => {
     const code = handler(
       `  if (event.n === 1) app.log('a');\n  else if (event.n === 2) app.log('b');\n  else app.log('c');`,
