@@ -195,6 +195,7 @@ const formatDuration = (s) => {
 
 /** A progress bar on stderr: redrawn in place on a terminal, a line every 10% otherwise. */
 function progress(label, total) {
+  if (total === 0) return { tick() {}, end: () => 0 };
   const started = performance.now();
   const tty = process.stderr.isTTY;
   let done = 0;
@@ -376,7 +377,8 @@ async function main() {
     fail(`cannot read ${csvFile}: ${err.message}`);
   }
 
-  const request = apiClient(baseUrl, readToken(values));
+  const token = readToken(values);
+  const request = apiClient(baseUrl, token);
   try {
     await request('GET', '/api/health');
   } catch (err) {
@@ -397,7 +399,7 @@ async function main() {
   } catch (err) {
     if (err instanceof ApiError && err.status === 401)
       fail(
-        `the server refused the token (${err.message}). Pass --token, set WHENTHEN_TOKEN, or use --app <folder> to read <folder>/.whenthen/token.`,
+        `the server refused ${token ? 'the token' : 'to work without a token'} (${err.message}). Pass --token, set WHENTHEN_TOKEN, or use --app <folder> to read <folder>/.whenthen/token.`,
       );
     fail(err.describe?.() ?? err.message);
   }

@@ -4,10 +4,11 @@ export default async function (event, app) {
   const order = event.next;
   const customer = await app.models.Customer.get(order.customer);
   const who = customer ? customer.name : `Customer #${order.customer}`;
+  const what = order.productName ?? 'items';
   const amount = `$${order.sales.toFixed(2)}`;
   await app.notify({
     to: 'ann',
     title: `Big order ${order.orderId}: ${amount}`,
-    body: `${who} ordered ${order.quantity} × ${order.productName} for ${amount} (margin ${Math.round(order.margin * 100)}%).`,
+    body: `${who} ordered ${order.quantity} × ${what} for ${amount} (margin ${Math.round(order.margin * 100)}%).`,
   });
 }
