@@ -204,7 +204,8 @@ export class Runtime {
     if (!el.definition) throw validationError(el.problems.map((p) => ({ field: p.field, reason: p.reason })), `${el.name} has problems; fix them first`);
     if (enabled && el.problems.length)
       throw validationError(el.problems.map((p) => ({ field: p.field, reason: p.reason })), `${el.name} has problems; fix them before switching it on`);
-    writeElementFiles(this.options.dir, el.name, { ...(el.definition as object), enabled }, undefined);
+    // Only `enabled` changes: the file keeps its keys, their order and everything else as written.
+    writeElementFiles(this.options.dir, el.name, { ...(el.raw as object), enabled }, undefined);
     this.reload();
     return this.getElement(el.name);
   }
@@ -255,6 +256,7 @@ export class Runtime {
     this.watcher?.close();
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.worker.stop();
+    this.executions.flush();
     this.sandbox.dispose();
     this.db.close();
   }

@@ -77,7 +77,10 @@ export class Worker {
     this.scheduled = false;
     if (this.stopped) return;
     const jobs = transaction(this.core.db, () => this.core.outbox.claim(Date.now(), BATCH));
-    for (const job of jobs) this.runJob(job);
+    // One transaction for the batch, a savepoint per run: a failing run undoes only its own writes,
+    // and the batch pays for one commit. A crash mid-batch leaves the claimed jobs `running`, which
+    // recover() queues again.
+    if (jobs.length) transaction(this.core.db, () => jobs.forEach((job) => this.runJob(job)));
     if (this.stopped) return;
     if (jobs.length === BATCH) return this.wake();
     const next = this.core.outbox.nextDue();

@@ -3,10 +3,10 @@ import type { ExecutionStore } from '../records/execution-store.js';
 import type { RunDraft } from '../records/types.js';
 
 /**
- * One root write and everything nested in it. Sync runs are recorded as drafts and written just
- * before commit; when the write rolls back (whole or a nested savepoint) the drafts of what was
- * undone are marked `rolledBack` and written anyway, in a transaction of their own — the record of
- * a failed run must outlive the write it failed.
+ * One root write and everything nested in it. Sync runs are kept as drafts while the write runs;
+ * when it ends they go to the execution store's write-behind buffer. When the write rolls back
+ * (whole or a nested savepoint) the drafts of what was undone are marked `rolledBack` first: the
+ * record of a failed run must outlive the write it failed.
  */
 export class WriteScopes {
   private drafts: RunDraft[] | null = null;
@@ -23,7 +23,7 @@ export class WriteScopes {
 
   record(draft: RunDraft): void {
     if (this.drafts) this.drafts.push(draft);
-    else this.executions.save(draft);
+    else this.executions.defer([draft]);
   }
 
   /** Runs `fn` once the root write has committed (e.g. waking the worker for queued jobs). */
@@ -47,26 +47,21 @@ export class WriteScopes {
     this.drafts = mine;
     this.onCommit = [];
     try {
-      const result = transaction(this.db, () => {
-        const r = fn();
-        for (const d of mine) this.executions.save(d);
-        return r;
-      });
+      const result = transaction(this.db, fn);
       const callbacks = this.onCommit;
       this.drafts = null;
       this.onCommit = [];
+      if (mine.length) this.executions.defer(mine);
       for (const cb of callbacks) cb();
       return result;
     } catch (e) {
       this.drafts = null;
       this.onCommit = [];
-      if (mine.length) {
-        for (const d of mine) {
-          d.execution.rolledBack = true;
-          if (d.execution.status === 'running') d.execution.status = 'failed';
-        }
-        transaction(this.db, () => mine.forEach((d) => this.executions.save(d)));
+      for (const d of mine) {
+        d.execution.rolledBack = true;
+        if (d.execution.status === 'running') d.execution.status = 'failed';
       }
+      if (mine.length) this.executions.defer(mine);
       throw e;
     }
   }

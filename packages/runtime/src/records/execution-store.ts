@@ -16,6 +16,8 @@ export class ExecutionStore {
   private readonly putSteps;
   private readonly putCode;
   private readonly getOne;
+  private pending: RunDraft[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Sqlite) {
     db.exec(`
@@ -40,6 +42,31 @@ export class ExecutionStore {
     this.putSteps = db.prepare('INSERT OR REPLACE INTO wt_steps VALUES (?, ?)');
     this.putCode = db.prepare('INSERT OR IGNORE INTO wt_code VALUES (?, ?)');
     this.getOne = db.prepare('SELECT * FROM wt_executions WHERE id = ?');
+  }
+
+  /**
+   * Write-behind for finished sync runs: they are stored a few milliseconds later, many to a
+   * transaction, so a write's own commit carries only the write. Every read flushes first, so
+   * readers never miss a run. (Queued async runs are saved at once, inside the write: the outbox.)
+   */
+  defer(drafts: RunDraft[]): void {
+    for (const d of drafts) this.pending.push(d);
+    if (this.pending.length >= 512 && !this.db.inTransaction) this.flush();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), 5);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Stores the deferred runs now (a no-op inside a transaction, which could still roll back). */
+  flush(): void {
+    if (this.db.inTransaction || !this.db.open) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (!this.pending.length) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.db.transaction(() => batch.forEach((d) => this.save(d)))();
   }
 
   /** Writes (or rewrites) a run, its steps and its code. */
@@ -89,6 +116,7 @@ export class ExecutionStore {
 
   /** Runs newest first. Time bounds are ids (ids sort by creation time), so every filter uses an index. */
   list(f: ExecutionFilter): { total: number; items: Execution[] } {
+    this.flush();
     const where: string[] = [];
     const params: unknown[] = [];
     if (f.event !== undefined) where.push('event = ?'), params.push(f.event);
@@ -106,6 +134,7 @@ export class ExecutionStore {
   }
 
   get(id: string): Execution | null {
+    this.flush();
     const r = this.getOne.get(id) as Record<string, unknown> | undefined;
     return r ? this.row(r) : null;
   }
