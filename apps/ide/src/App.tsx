@@ -23,7 +23,13 @@ const THEME = {
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif",
   },
   components: {
-    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f4f6fa', headerHeight: 52, headerPadding: '0 16px' },
+    Layout: {
+      headerBg: '#ffffff',
+      siderBg: '#ffffff',
+      bodyBg: '#f4f6fa',
+      headerHeight: 52,
+      headerPadding: '0 16px',
+    },
     Tree: { directoryNodeSelectedBg: '#e8efff' },
   },
 };
@@ -72,7 +78,11 @@ function Shell() {
             </div>
           ) : (
             <>
-              {loadError && <div className="load-error" data-testid="load-error">{loadError}</div>}
+              {loadError && (
+                <div className="load-error" data-testid="load-error">
+                  {loadError}
+                </div>
+              )}
               <Workspace />
             </>
           )}

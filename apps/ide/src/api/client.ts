@@ -9,7 +9,13 @@ export class ApiError extends Error {
   readonly details: ErrorDetail[];
   readonly executionId: string | null;
 
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = [], executionId: string | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+    executionId: string | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -38,7 +44,11 @@ export function queryString(query: Query | undefined): string {
  * Calls the WhenThen REST API with the stored bearer token. A 401 switches the whole IDE to the
  * "paste your token" screen; every other failure is thrown as an ApiError.
  */
-export async function request<T>(method: Method, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: { query?: Query; body?: unknown } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -51,7 +61,11 @@ export async function request<T>(method: Method, path: string, options: { query?
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch (cause) {
-    throw new ApiError(0, 'NETWORK', `The WhenThen server cannot be reached (${(cause as Error).message}).`);
+    throw new ApiError(
+      0,
+      'NETWORK',
+      `The WhenThen server cannot be reached (${(cause as Error).message}).`,
+    );
   }
   const text = await response.text();
   let payload: unknown = null;
@@ -63,7 +77,16 @@ export async function request<T>(method: Method, path: string, options: { query?
     }
   }
   if (response.ok) return payload as T;
-  const envelope = (payload as { error?: Partial<{ code: string; message: string; details: ErrorDetail[]; executionId: string }> } | null)?.error;
+  const envelope = (
+    payload as {
+      error?: Partial<{
+        code: string;
+        message: string;
+        details: ErrorDetail[];
+        executionId: string;
+      }>;
+    } | null
+  )?.error;
   const error = new ApiError(
     response.status,
     envelope?.code ?? `HTTP_${response.status}`,
@@ -77,9 +100,11 @@ export async function request<T>(method: Method, path: string, options: { query?
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body: body ?? {}, query }),
+  post: <T>(path: string, body?: unknown, query?: Query) =>
+    request<T>('POST', path, { body: body ?? {}, query }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body: unknown, query?: Query) => request<T>('PATCH', path, { body, query }),
+  patch: <T>(path: string, body: unknown, query?: Query) =>
+    request<T>('PATCH', path, { body, query }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };
 

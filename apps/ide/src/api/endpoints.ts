@@ -17,15 +17,30 @@ export const elementsApi = {
   list: () => api.get<ElementList>('/elements'),
   get: (name: string) => api.get<ElementDocument>(`/elements/${seg(name)}`),
   create: (name: string, definition: unknown, code?: string) =>
-    api.post<ElementDocument>('/elements', { name, definition, ...(code === undefined ? {} : { code }) }),
+    api.post<ElementDocument>('/elements', {
+      name,
+      definition,
+      ...(code === undefined ? {} : { code }),
+    }),
   update: (name: string, definition: unknown, version: string, code?: string) =>
-    api.put<ElementDocument>(`/elements/${seg(name)}`, { definition, version, ...(code === undefined ? {} : { code }) }),
+    api.put<ElementDocument>(`/elements/${seg(name)}`, {
+      definition,
+      version,
+      ...(code === undefined ? {} : { code }),
+    }),
   remove: (name: string) => api.delete<unknown>(`/elements/${seg(name)}`),
   setEnabled: (name: string, enabled: boolean) =>
-    api.post<ElementSummary | ElementDocument>(`/events/${seg(name)}/${enabled ? 'enable' : 'disable'}`),
+    api.post<ElementSummary | ElementDocument>(
+      `/events/${seg(name)}/${enabled ? 'enable' : 'disable'}`,
+    ),
 };
 
-export type DataQuery = { where?: Condition | null; limit?: number; offset?: number; orderBy?: string };
+export type DataQuery = {
+  where?: Condition | null;
+  limit?: number;
+  offset?: number;
+  orderBy?: string;
+};
 
 export const dataApi = {
   query: (model: string, q: DataQuery) =>
@@ -36,7 +51,8 @@ export const dataApi = {
       orderBy: q.orderBy,
     }),
   get: (model: string, id: number) => api.get<DataRecord>(`/data/${seg(model)}/${seg(id)}`),
-  create: (model: string, values: Record<string, unknown>) => api.post<DataRecord>(`/data/${seg(model)}`, values),
+  create: (model: string, values: Record<string, unknown>) =>
+    api.post<DataRecord>(`/data/${seg(model)}`, values),
   update: (model: string, id: number, patch: Record<string, unknown>) =>
     api.patch<DataRecord>(`/data/${seg(model)}/${seg(id)}`, patch),
   remove: (model: string, id: number) => api.delete<DataRecord>(`/data/${seg(model)}/${seg(id)}`),
@@ -59,5 +75,6 @@ export const executionsApi = {
 };
 
 export const notificationsApi = {
-  list: (q: { limit?: number; offset?: number } = {}) => api.get<Page<Notification>>('/notifications', q),
+  list: (q: { limit?: number; offset?: number } = {}) =>
+    api.get<Page<Notification>>('/notifications', q),
 };

@@ -23,7 +23,13 @@ export type ElementDocument = {
 export type Page<T> = { total: number; items: T[] };
 
 export type ExecutionStatus = 'queued' | 'running' | 'success' | 'failed' | 'skipped';
-export const EXECUTION_STATUSES: readonly ExecutionStatus[] = ['failed', 'success', 'running', 'queued', 'skipped'];
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'failed',
+  'success',
+  'running',
+  'queued',
+  'skipped',
+];
 
 export type ExecutionError = {
   code: string;
@@ -61,8 +67,8 @@ export type Execution = {
 export type StepCall = { path: string; args: unknown; result?: unknown; error?: unknown };
 
 export type Step = {
-  id: string;
-  parentId: string | null;
+  id: string | number;
+  parentId: string | number | null;
   order: number;
   kind: 'statement' | 'log' | 'truncated';
   status: 'success' | 'failed';
@@ -70,14 +76,18 @@ export type Step = {
   endLine: number | null;
   range: [number, number] | null;
   text: string | null;
-  startedAt: string | null;
+  startedAt: string | number | null;
   durationMs: number | null;
   calls?: StepCall[];
   logs?: string[];
   error?: { message: string; stack?: string } | null;
 };
 
-export type ExecutionDetail = Execution & { steps: Step[]; chain: Execution[]; code: string | null };
+export type ExecutionDetail = Execution & {
+  steps: Step[];
+  chain: Execution[];
+  code: string | null;
+};
 
 export type Notification = {
   id: string | number;

@@ -21,7 +21,9 @@ export function TokenScreen() {
         </div>
         <Typography.Title level={3}>{t('auth.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('auth.body')}</Typography.Paragraph>
-        {reason && <Typography.Paragraph type="danger">{t('auth.reason', { reason })}</Typography.Paragraph>}
+        {reason && (
+          <Typography.Paragraph type="danger">{t('auth.reason', { reason })}</Typography.Paragraph>
+        )}
         <Form
           layout="vertical"
           onFinish={() => {
@@ -31,9 +33,23 @@ export function TokenScreen() {
           }}
         >
           <Form.Item>
-            <Input.Password data-testid="token-input" size="large" autoFocus placeholder={t('auth.placeholder')} value={token} onChange={(e) => setToken(e.target.value)} />
+            <Input.Password
+              data-testid="token-input"
+              size="large"
+              autoFocus
+              placeholder={t('auth.placeholder')}
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+            />
           </Form.Item>
-          <Button type="primary" size="large" block htmlType="submit" disabled={!token.trim()} data-testid="token-submit">
+          <Button
+            type="primary"
+            size="large"
+            block
+            htmlType="submit"
+            disabled={!token.trim()}
+            data-testid="token-submit"
+          >
             {t('auth.submit')}
           </Button>
         </Form>

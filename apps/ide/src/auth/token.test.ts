@@ -14,6 +14,9 @@ describe('captureTokenFromHash', () => {
   });
 
   it('leaves a hash without a token untouched', () => {
-    expect(captureTokenFromHash('#/data/models.Order')).toEqual({ token: null, rest: '#/data/models.Order' });
+    expect(captureTokenFromHash('#/data/models.Order')).toEqual({
+      token: null,
+      rest: '#/data/models.Order',
+    });
   });
 });

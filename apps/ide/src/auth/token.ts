@@ -7,7 +7,11 @@ const KEY = 'whenthen.token';
  */
 export function captureTokenFromHash(hash: string): { token: string | null; rest: string } {
   const body = hash.replace(/^#/, '');
-  const [path = '', query = ''] = body.includes('?') ? splitOnce(body, '?') : body.startsWith('token=') ? ['', body] : [body, ''];
+  const [path = '', query = ''] = body.includes('?')
+    ? splitOnce(body, '?')
+    : body.startsWith('token=')
+      ? ['', body]
+      : [body, ''];
   const params = new URLSearchParams(query);
   const token = params.get('token');
   if (!token) return { token: null, rest: hash };
@@ -35,7 +39,9 @@ export function saveToken(token: string): void {
 }
 
 export function getToken(): string | null {
-  return safeStorage('sessionStorage')?.getItem(KEY) ?? safeStorage('localStorage')?.getItem(KEY) ?? null;
+  return (
+    safeStorage('sessionStorage')?.getItem(KEY) ?? safeStorage('localStorage')?.getItem(KEY) ?? null
+  );
 }
 
 export function clearToken(): void {

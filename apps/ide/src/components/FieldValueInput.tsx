@@ -25,7 +25,16 @@ const asNumber = (text: string): number | null => {
  * the API expects (dates as YYYY-MM-DD, datetimes as ISO with the zone, numbers as numbers).
  * `json` fields are edited as text; the caller parses it.
  */
-export function FieldValueInput({ field, value, onChange, multiple, testId, placeholder, style, status }: Props) {
+export function FieldValueInput({
+  field,
+  value,
+  onChange,
+  multiple,
+  testId,
+  placeholder,
+  style,
+  status,
+}: Props) {
   const t = useT();
   const common = { 'data-testid': testId, style: { width: '100%', ...style }, status, placeholder };
 
@@ -43,7 +52,15 @@ export function FieldValueInput({ field, value, onChange, multiple, testId, plac
           />
         );
       const options = (field.values ?? []).map((v) => ({ value: v, label: v }));
-      return <Select {...common} mode="multiple" value={list.map(String)} options={options} onChange={(v: string[]) => onChange(v)} />;
+      return (
+        <Select
+          {...common}
+          mode="multiple"
+          value={list.map(String)}
+          options={options}
+          onChange={(v: string[]) => onChange(v)}
+        />
+      );
     }
     const numeric = field.type === 'number' || field.type === 'integer' || field.type === 'ref';
     return (
@@ -54,7 +71,9 @@ export function FieldValueInput({ field, value, onChange, multiple, testId, plac
         suffixIcon={null}
         tokenSeparators={[',']}
         value={list.map(String)}
-        onChange={(texts: string[]) => onChange(numeric ? texts.map(asNumber).filter((n): n is number => n !== null) : texts)}
+        onChange={(texts: string[]) =>
+          onChange(numeric ? texts.map(asNumber).filter((n): n is number => n !== null) : texts)
+        }
       />
     );
   }
@@ -116,13 +135,25 @@ export function FieldValueInput({ field, value, onChange, multiple, testId, plac
           {...common}
           autoSize={{ minRows: 1, maxRows: 8 }}
           className="mono"
-          value={typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value)}
+          value={
+            typeof value === 'string'
+              ? value
+              : value === undefined || value === null
+                ? ''
+                : JSON.stringify(value)
+          }
           onChange={(e) => onChange(e.target.value)}
         />
       );
     case 'text':
     default:
-      return <Input {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <Input
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
   }
 }
 

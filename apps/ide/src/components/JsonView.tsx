@@ -1,5 +1,13 @@
 /** Pretty JSON in a scrolling block. */
-export function JsonView({ value, maxHeight = 260, testId }: { value: unknown; maxHeight?: number; testId?: string }) {
+export function JsonView({
+  value,
+  maxHeight = 260,
+  testId,
+}: {
+  value: unknown;
+  maxHeight?: number;
+  testId?: string;
+}) {
   let text: string;
   try {
     text = value === undefined ? 'undefined' : (JSON.stringify(value, null, 2) ?? String(value));

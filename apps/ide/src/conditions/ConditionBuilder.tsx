@@ -28,7 +28,14 @@ const ID_FIELD = { name: 'id', type: 'integer' as const, title: 'id' };
 export function ConditionBuilder({ value, onChange, fields, problems }: Props) {
   return (
     <div className="cond-builder" data-testid="condition-builder">
-      <GroupView group={value} root={value} onChange={onChange} fields={fields} problems={problems} depth={0} />
+      <GroupView
+        group={value}
+        root={value}
+        onChange={onChange}
+        fields={fields}
+        problems={problems}
+        depth={0}
+      />
     </div>
   );
 }
@@ -44,7 +51,8 @@ type GroupProps = {
 
 function GroupView({ group, root, onChange, fields, problems, depth }: GroupProps) {
   const t = useT();
-  const edit = (change: (node: BuilderNode) => BuilderNode | null) => onChange(updateNode(root, group.id, change));
+  const edit = (change: (node: BuilderNode) => BuilderNode | null) =>
+    onChange(updateNode(root, group.id, change));
   return (
     <div className={`cond-group cond-depth-${depth % 3}`} data-testid="condition-group">
       <div className="cond-group-head">
@@ -53,25 +61,58 @@ function GroupView({ group, root, onChange, fields, problems, depth }: GroupProp
             size="small"
             value={group.join}
             options={[
-              { value: 'and', label: <span data-testid="condition-join-and">{t('cond.and')}</span> },
+              {
+                value: 'and',
+                label: <span data-testid="condition-join-and">{t('cond.and')}</span>,
+              },
               { value: 'or', label: <span data-testid="condition-join-or">{t('cond.or')}</span> },
             ]}
-            onChange={(join) => edit((n) => ({ ...(n as BuilderGroup), join: join as 'and' | 'or' }))}
+            onChange={(join) =>
+              edit((n) => ({ ...(n as BuilderGroup), join: join as 'and' | 'or' }))
+            }
           />
-          <Checkbox checked={group.negate} onChange={(e) => edit((n) => ({ ...(n as BuilderGroup), negate: e.target.checked }))}>
+          <Checkbox
+            checked={group.negate}
+            onChange={(e) => edit((n) => ({ ...(n as BuilderGroup), negate: e.target.checked }))}
+          >
             {t('cond.not')}
           </Checkbox>
         </Space>
         <Space size={4}>
-          <Button size="small" type="link" icon={<PlusOutlined />} data-testid="condition-add" onClick={() => onChange(appendChild(root, group.id, emptyLeaf()))}>
+          <Button
+            size="small"
+            type="link"
+            icon={<PlusOutlined />}
+            data-testid="condition-add"
+            onClick={() => onChange(appendChild(root, group.id, emptyLeaf()))}
+          >
             {t('cond.addCondition')}
           </Button>
-          <Button size="small" type="link" icon={<PlusOutlined />} data-testid="condition-add-group" onClick={() => onChange(appendChild(root, group.id, { ...emptyGroup(group.join === 'and' ? 'or' : 'and'), children: [emptyLeaf()] }))}>
+          <Button
+            size="small"
+            type="link"
+            icon={<PlusOutlined />}
+            data-testid="condition-add-group"
+            onClick={() =>
+              onChange(
+                appendChild(root, group.id, {
+                  ...emptyGroup(group.join === 'and' ? 'or' : 'and'),
+                  children: [emptyLeaf()],
+                }),
+              )
+            }
+          >
             {t('cond.addGroup')}
           </Button>
           {depth > 0 && (
             <Tooltip title={t('cond.remove')}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(removeNode(root, group.id))} />
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={() => onChange(removeNode(root, group.id))}
+              />
             </Tooltip>
           )}
         </Space>
@@ -82,14 +123,33 @@ function GroupView({ group, root, onChange, fields, problems, depth }: GroupProp
         </Typography.Text>
       ))}
       {group.children.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cond.empty')} className="cond-empty" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('cond.empty')}
+          className="cond-empty"
+        />
       ) : (
         <div className="cond-children">
           {group.children.map((child) =>
             child.kind === 'group' ? (
-              <GroupView key={child.id} group={child} root={root} onChange={onChange} fields={fields} problems={problems} depth={depth + 1} />
+              <GroupView
+                key={child.id}
+                group={child}
+                root={root}
+                onChange={onChange}
+                fields={fields}
+                problems={problems}
+                depth={depth + 1}
+              />
             ) : (
-              <LeafRow key={child.id} leaf={child} root={root} onChange={onChange} fields={fields} problems={problems?.get(child.id)} />
+              <LeafRow
+                key={child.id}
+                leaf={child}
+                root={root}
+                onChange={onChange}
+                fields={fields}
+                problems={problems?.get(child.id)}
+              />
             ),
           )}
         </div>
@@ -112,7 +172,8 @@ function LeafRow({ leaf, root, onChange, fields, problems }: LeafProps) {
   const field = allFields.find((f) => f.name === leaf.field);
   const type: FieldType | 'id' | undefined = leaf.field === 'id' ? 'id' : field?.type;
   const operators: readonly Operator[] = type ? OPERATORS_BY_TYPE[type] : [];
-  const set = (patch: Partial<BuilderLeaf>) => onChange(updateNode(root, leaf.id, (n) => ({ ...(n as BuilderLeaf), ...patch })));
+  const set = (patch: Partial<BuilderLeaf>) =>
+    onChange(updateNode(root, leaf.id, (n) => ({ ...(n as BuilderLeaf), ...patch })));
   const noValue = leaf.op === 'isNull' || leaf.op === 'notNull';
   const multiple = leaf.op === 'in' || leaf.op === 'nin';
   const valueField = field && type === 'json' ? { ...field, type: 'text' as const } : field;
@@ -125,11 +186,18 @@ function LeafRow({ leaf, root, onChange, fields, problems }: LeafProps) {
           placeholder={t('cond.field')}
           value={leaf.field || undefined}
           showSearch={{ optionFilterProp: 'label' }}
-          options={allFields.map((f) => ({ value: f.name, label: f.title && f.title !== f.name ? `${f.title} (${f.name})` : f.name }))}
+          options={allFields.map((f) => ({
+            value: f.name,
+            label: f.title && f.title !== f.name ? `${f.title} (${f.name})` : f.name,
+          }))}
           onChange={(name: string) => {
             const nextType = name === 'id' ? 'id' : allFields.find((f) => f.name === name)?.type;
             const ops = nextType ? OPERATORS_BY_TYPE[nextType] : [];
-            set({ field: name, op: leaf.op && ops.includes(leaf.op) ? leaf.op : (ops[0] ?? ''), value: undefined });
+            set({
+              field: name,
+              op: leaf.op && ops.includes(leaf.op) ? leaf.op : (ops[0] ?? ''),
+              value: undefined,
+            });
           }}
           status={problems?.length ? 'error' : undefined}
         />
@@ -140,7 +208,17 @@ function LeafRow({ leaf, root, onChange, fields, problems }: LeafProps) {
           value={leaf.op || undefined}
           disabled={!type}
           options={operators.map((op) => ({ value: op, label: t(`op.${op}`) }))}
-          onChange={(op: Operator) => set({ op, value: op === 'in' || op === 'nin' ? [] : Array.isArray(leaf.value) ? undefined : leaf.value })}
+          onChange={(op: Operator) =>
+            set({
+              op,
+              value:
+                op === 'in' || op === 'nin'
+                  ? []
+                  : Array.isArray(leaf.value)
+                    ? undefined
+                    : leaf.value,
+            })
+          }
         />
         <div className="cond-value">
           {!noValue && valueField && (
@@ -155,7 +233,13 @@ function LeafRow({ leaf, root, onChange, fields, problems }: LeafProps) {
           )}
         </div>
         <Tooltip title={t('cond.remove')}>
-          <Button type="text" danger icon={<DeleteOutlined />} data-testid="condition-remove" onClick={() => onChange(removeNode(root, leaf.id))} />
+          <Button
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            data-testid="condition-remove"
+            onClick={() => onChange(removeNode(root, leaf.id))}
+          />
         </Tooltip>
       </div>
       {problems?.map((p) => (

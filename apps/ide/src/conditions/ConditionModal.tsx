@@ -18,7 +18,14 @@ type Props = {
 export function ConditionModal({ open, title, value, fields, onOk, onCancel }: Props) {
   const t = useT();
   return (
-    <Modal open={open} title={title ?? t('cond.title')} width={840} destroyOnHidden footer={null} onCancel={onCancel}>
+    <Modal
+      open={open}
+      title={title ?? t('cond.title')}
+      width={840}
+      destroyOnHidden
+      footer={null}
+      onCancel={onCancel}
+    >
       {open && <ConditionEditor value={value} fields={fields} onOk={onOk} onCancel={onCancel} />}
     </Modal>
   );
@@ -52,8 +59,16 @@ function ConditionEditor({ value, fields, onOk, onCancel }: Omit<Props, 'open' |
   const invalid = checked.problems.size > 0 || checked.loose.length > 0;
   return (
     <>
-      <ConditionBuilder value={root} onChange={setRoot} fields={fields} problems={tried ? checked.problems : undefined} />
-      {tried && checked.loose.map((p) => <Alert key={p} type="error" showIcon title={p} style={{ marginTop: 8 }} />)}
+      <ConditionBuilder
+        value={root}
+        onChange={setRoot}
+        fields={fields}
+        problems={tried ? checked.problems : undefined}
+      />
+      {tried &&
+        checked.loose.map((p) => (
+          <Alert key={p} type="error" showIcon title={p} style={{ marginTop: 8 }} />
+        ))}
       <div className="modal-footer">
         <Space>
           <Button onClick={onCancel} data-testid="condition-cancel">

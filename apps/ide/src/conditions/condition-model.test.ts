@@ -1,6 +1,13 @@
 import type { Condition } from '@whenthen/schema';
 import { describe, expect, it } from 'vitest';
-import { appendChild, describeCondition, emptyLeaf, fromBuilder, removeNode, toBuilder } from './condition-model';
+import {
+  appendChild,
+  describeCondition,
+  emptyLeaf,
+  fromBuilder,
+  removeNode,
+  toBuilder,
+} from './condition-model';
 
 const roundTrip = (c: Condition | null) => fromBuilder(toBuilder(c)).condition;
 
@@ -9,19 +16,30 @@ describe('condition builder model', () => {
     const c: Condition = {
       and: [
         { field: 'sales', op: 'gt', value: 1000 },
-        { or: [{ field: 'region', op: 'in', value: ['East', 'West'] }, { field: 'shipDate', op: 'isNull' }] },
+        {
+          or: [
+            { field: 'region', op: 'in', value: ['East', 'West'] },
+            { field: 'shipDate', op: 'isNull' },
+          ],
+        },
       ],
     };
     expect(roundTrip(c)).toEqual(c);
   });
 
   it('wraps a bare leaf in an "and" group', () => {
-    expect(roundTrip({ field: 'sales', op: 'gte', value: 5 })).toEqual({ and: [{ field: 'sales', op: 'gte', value: 5 }] });
+    expect(roundTrip({ field: 'sales', op: 'gte', value: 5 })).toEqual({
+      and: [{ field: 'sales', op: 'gte', value: 5 }],
+    });
   });
 
   it('keeps "not" as a negated group', () => {
-    expect(roundTrip({ not: { or: [{ field: 'a', op: 'eq', value: 1 }] } })).toEqual({ not: { or: [{ field: 'a', op: 'eq', value: 1 }] } });
-    expect(roundTrip({ not: { field: 'a', op: 'eq', value: 1 } })).toEqual({ not: { and: [{ field: 'a', op: 'eq', value: 1 }] } });
+    expect(roundTrip({ not: { or: [{ field: 'a', op: 'eq', value: 1 }] } })).toEqual({
+      not: { or: [{ field: 'a', op: 'eq', value: 1 }] },
+    });
+    expect(roundTrip({ not: { field: 'a', op: 'eq', value: 1 } })).toEqual({
+      not: { and: [{ field: 'a', op: 'eq', value: 1 }] },
+    });
   });
 
   it('turns an empty root into no filter', () => {
@@ -36,7 +54,12 @@ describe('condition builder model', () => {
   });
 
   it('names each row by the JSON path checkCondition reports', () => {
-    const root = toBuilder({ and: [{ field: 'a', op: 'eq', value: 1 }, { not: { or: [{ field: 'b', op: 'eq', value: 2 }] } }] });
+    const root = toBuilder({
+      and: [
+        { field: 'a', op: 'eq', value: 1 },
+        { not: { or: [{ field: 'b', op: 'eq', value: 2 }] } },
+      ],
+    });
     const { paths } = fromBuilder(root);
     const inner = root.children[1];
     expect(inner?.kind).toBe('group');
@@ -46,14 +69,29 @@ describe('condition builder model', () => {
   });
 
   it('removes a row and leaves its siblings', () => {
-    const root = toBuilder({ and: [{ field: 'a', op: 'eq', value: 1 }, { field: 'b', op: 'eq', value: 2 }] });
+    const root = toBuilder({
+      and: [
+        { field: 'a', op: 'eq', value: 1 },
+        { field: 'b', op: 'eq', value: 2 },
+      ],
+    });
     const without = removeNode(root, root.children[0]!.id);
     expect(fromBuilder(without).condition).toEqual({ and: [{ field: 'b', op: 'eq', value: 2 }] });
   });
 
   it('describes a condition in words', () => {
     const text = describeCondition(
-      { and: [{ field: 'sales', op: 'gt', value: 1000 }, { or: [{ field: 'region', op: 'in', value: ['East', 'West'] }, { field: 'x', op: 'isNull' }] }] },
+      {
+        and: [
+          { field: 'sales', op: 'gt', value: 1000 },
+          {
+            or: [
+              { field: 'region', op: 'in', value: ['East', 'West'] },
+              { field: 'x', op: 'isNull' },
+            ],
+          },
+        ],
+      },
       { field: (f) => f.toUpperCase(), op: (o) => o, and: ' and ', or: ' or ', not: 'not ' },
     );
     expect(text).toBe('SALES gt 1000 and (REGION in [East, West] or X isNull)');

@@ -5,15 +5,39 @@ import type { Condition, ConditionLeaf, Operator } from '@whenthen/schema';
  * keep their identity while editing, a group carries its and/or and an optional "not". It converts
  * both ways without losing meaning; a bare leaf or a `not` around a leaf becomes a one-row group.
  */
-export type BuilderLeaf = { id: string; kind: 'leaf'; field: string; op: Operator | ''; value: unknown };
-export type BuilderGroup = { id: string; kind: 'group'; join: 'and' | 'or'; negate: boolean; children: BuilderNode[] };
+export type BuilderLeaf = {
+  id: string;
+  kind: 'leaf';
+  field: string;
+  op: Operator | '';
+  value: unknown;
+};
+export type BuilderGroup = {
+  id: string;
+  kind: 'group';
+  join: 'and' | 'or';
+  negate: boolean;
+  children: BuilderNode[];
+};
 export type BuilderNode = BuilderLeaf | BuilderGroup;
 
 let counter = 0;
 export const nextId = (): string => `n${++counter}`;
 
-export const emptyGroup = (join: 'and' | 'or' = 'and'): BuilderGroup => ({ id: nextId(), kind: 'group', join, negate: false, children: [] });
-export const emptyLeaf = (): BuilderLeaf => ({ id: nextId(), kind: 'leaf', field: '', op: '', value: undefined });
+export const emptyGroup = (join: 'and' | 'or' = 'and'): BuilderGroup => ({
+  id: nextId(),
+  kind: 'group',
+  join,
+  negate: false,
+  children: [],
+});
+export const emptyLeaf = (): BuilderLeaf => ({
+  id: nextId(),
+  kind: 'leaf',
+  field: '',
+  op: '',
+  value: undefined,
+});
 
 export function toBuilder(condition: Condition | null | undefined): BuilderGroup {
   if (!condition) return emptyGroup();
@@ -22,8 +46,10 @@ export function toBuilder(condition: Condition | null | undefined): BuilderGroup
 }
 
 function toNode(c: Condition): BuilderNode {
-  if ('and' in c) return { id: nextId(), kind: 'group', join: 'and', negate: false, children: c.and.map(toNode) };
-  if ('or' in c) return { id: nextId(), kind: 'group', join: 'or', negate: false, children: c.or.map(toNode) };
+  if ('and' in c)
+    return { id: nextId(), kind: 'group', join: 'and', negate: false, children: c.and.map(toNode) };
+  if ('or' in c)
+    return { id: nextId(), kind: 'group', join: 'or', negate: false, children: c.or.map(toNode) };
   if ('not' in c) {
     const inner = toNode(c.not);
     if (inner.kind === 'group' && !inner.negate) return { ...inner, negate: true };
@@ -36,7 +62,10 @@ function toNode(c: Condition): BuilderNode {
  * The stored form, plus the JSON path (as `checkCondition` reports it, from `root`) of every node,
  * so problems can be shown beside the row they concern. An empty root gives null: no filter.
  */
-export function fromBuilder(root: BuilderGroup, rootPath = 'filter'): { condition: Condition | null; paths: Map<string, string> } {
+export function fromBuilder(
+  root: BuilderGroup,
+  rootPath = 'filter',
+): { condition: Condition | null; paths: Map<string, string> } {
   const paths = new Map<string, string>();
   if (root.children.length === 0 && !root.negate) return { condition: null, paths };
   const walk = (node: BuilderNode, at: string): Condition => {
@@ -56,18 +85,31 @@ export function fromBuilder(root: BuilderGroup, rootPath = 'filter'): { conditio
 }
 
 /** Immutable edits, each returning a new tree. */
-export function updateNode(root: BuilderGroup, id: string, change: (node: BuilderNode) => BuilderNode | null): BuilderGroup {
+export function updateNode(
+  root: BuilderGroup,
+  id: string,
+  change: (node: BuilderNode) => BuilderNode | null,
+): BuilderGroup {
   const visit = (node: BuilderNode): BuilderNode | null => {
     if (node.id === id) return change(node);
     if (node.kind === 'leaf') return node;
     const children = node.children.map(visit).filter((n): n is BuilderNode => n !== null);
-    return children.length === node.children.length && children.every((c, i) => c === node.children[i]) ? node : { ...node, children };
+    return children.length === node.children.length &&
+      children.every((c, i) => c === node.children[i])
+      ? node
+      : { ...node, children };
   };
   return (visit(root) as BuilderGroup | null) ?? emptyGroup();
 }
 
-export const appendChild = (root: BuilderGroup, groupId: string, child: BuilderNode): BuilderGroup =>
-  updateNode(root, groupId, (node) => (node.kind === 'group' ? { ...node, children: [...node.children, child] } : node));
+export const appendChild = (
+  root: BuilderGroup,
+  groupId: string,
+  child: BuilderNode,
+): BuilderGroup =>
+  updateNode(root, groupId, (node) =>
+    node.kind === 'group' ? { ...node, children: [...node.children, child] } : node,
+  );
 
 export const removeNode = (root: BuilderGroup, id: string): BuilderGroup =>
   root.id === id ? emptyGroup(root.join) : updateNode(root, id, () => null);
@@ -75,10 +117,20 @@ export const removeNode = (root: BuilderGroup, id: string): BuilderGroup =>
 /** A one-line reading of a condition, e.g. `Sales greater than 1000 and Region is one of [East, West]`. */
 export function describeCondition(
   c: Condition,
-  words: { field: (name: string) => string; op: (op: Operator) => string; and: string; or: string; not: string },
+  words: {
+    field: (name: string) => string;
+    op: (op: Operator) => string;
+    and: string;
+    or: string;
+    not: string;
+  },
 ): string {
   const show = (value: unknown): string =>
-    Array.isArray(value) ? `[${value.map(show).join(', ')}]` : typeof value === 'string' ? value : JSON.stringify(value);
+    Array.isArray(value)
+      ? `[${value.map(show).join(', ')}]`
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
   const walk = (node: Condition, nested: boolean): string => {
     if ('and' in node || 'or' in node) {
       const list = 'and' in node ? node.and : node.or;

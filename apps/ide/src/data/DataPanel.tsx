@@ -1,6 +1,24 @@
-import { DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import type { Condition, Field } from '@whenthen/schema';
-import { Badge, Button, type ButtonProps, Card, Popconfirm, Result, Space, Table, Tooltip, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  type ButtonProps,
+  Card,
+  Popconfirm,
+  Result,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
@@ -18,8 +36,7 @@ import { RecordModal } from './RecordModal';
 export function DataPanel({ model: name }: { model: string }) {
   const t = useT();
   const model = useAppStore((s) => findModel(s.models, name));
-  if (!model)
-    return <Result status="404" title={name} subTitle={t('data.noModel')} />;
+  if (!model) return <Result status="404" title={name} subTitle={t('data.noModel')} />;
   return <ModelTable key={name} model={model} />;
 }
 
@@ -38,7 +55,14 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await dataApi.query(model.name, { where, limit: page.size, offset: (page.current - 1) * page.size, orderBy }));
+      setData(
+        await dataApi.query(model.name, {
+          where,
+          limit: page.size,
+          offset: (page.current - 1) * page.size,
+          orderBy,
+        }),
+      );
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -60,7 +84,11 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
           <span data-testid="data-delete-error">
             {err.message}
             {err.executionId && (
-              <Button type="link" size="small" onClick={() => navigate({ page: 'execution', id: err.executionId! })}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => navigate({ page: 'execution', id: err.executionId! })}
+              >
                 {t('data.openPath')}
               </Button>
             )}
@@ -71,9 +99,18 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
     }
   };
 
-  const sortOrder = (field: string): SortOrder => (orderBy === field ? 'ascend' : orderBy === `-${field}` ? 'descend' : null);
+  const sortOrder = (field: string): SortOrder =>
+    orderBy === field ? 'ascend' : orderBy === `-${field}` ? 'descend' : null;
   const columns: ColumnsType<DataRecord> = [
-    { title: 'id', dataIndex: 'id', width: 80, fixed: 'left', sorter: true, sortOrder: sortOrder('id'), render: (id: number) => <span className="mono">{id}</span> },
+    {
+      title: 'id',
+      dataIndex: 'id',
+      width: 80,
+      fixed: 'left',
+      sorter: true,
+      sortOrder: sortOrder('id'),
+      render: (id: number) => <span className="mono">{id}</span>,
+    },
     ...model.fields.map((field) => ({
       title: <span title={field.name}>{field.title || field.name}</span>,
       dataIndex: field.name,
@@ -92,14 +129,26 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
       render: (_, record) => (
         <Space size={0}>
           <Tooltip title={t('data.edit')}>
-            <Button type="text" size="small" icon={<EditOutlined />} data-testid={`data-edit-${record.id}`} onClick={() => setEditing({ record })} />
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              data-testid={`data-edit-${record.id}`}
+              onClick={() => setEditing({ record })}
+            />
           </Tooltip>
           <Popconfirm
             title={t('data.deleteConfirm', { id: record.id })}
             okButtonProps={{ danger: true, 'data-testid': 'data-delete-confirm' } as ButtonProps}
             onConfirm={() => remove(record)}
           >
-            <Button type="text" size="small" danger icon={<DeleteOutlined />} data-testid={`data-delete-${record.id}`} />
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              data-testid={`data-delete-${record.id}`}
+            />
           </Popconfirm>
         </Space>
       ),
@@ -124,14 +173,27 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
         </div>
         <Space>
           <Badge dot={!!where}>
-            <Button icon={<FilterOutlined />} data-testid="data-filter" onClick={() => setFilterOpen(true)}>
+            <Button
+              icon={<FilterOutlined />}
+              data-testid="data-filter"
+              onClick={() => setFilterOpen(true)}
+            >
               {where ? t('data.filterActive') : t('data.filter')}
             </Button>
           </Badge>
           <Tooltip title={t('data.refresh')}>
-            <Button icon={<ReloadOutlined />} data-testid="data-refresh" onClick={() => void load()} />
+            <Button
+              icon={<ReloadOutlined />}
+              data-testid="data-refresh"
+              onClick={() => void load()}
+            />
           </Tooltip>
-          <Button type="primary" icon={<PlusOutlined />} data-testid="data-new" onClick={() => setEditing({ record: null })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="data-new"
+            onClick={() => setEditing({ record: null })}
+          >
             {t('data.new')}
           </Button>
         </Space>
@@ -145,11 +207,16 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
           columns={columns}
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
-          onRow={(r) => ({ 'data-testid': `data-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({ 'data-testid': `data-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>
+          }
           onChange={(_pagination, _filters, sorter) => {
-            const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<DataRecord> | undefined;
+            const s = (Array.isArray(sorter) ? sorter[0] : sorter) as
+              SorterResult<DataRecord> | undefined;
             const key = s?.columnKey ?? s?.field;
-            setOrderBy(s?.order && key ? `${s.order === 'descend' ? '-' : ''}${String(key)}` : undefined);
+            setOrderBy(
+              s?.order && key ? `${s.order === 'descend' ? '-' : ''}${String(key)}` : undefined,
+            );
           }}
           pagination={{
             current: page.current,
@@ -158,7 +225,8 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
             showTotal: (total) => t('data.total', { total }),
-            onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+            onChange: (current, size) =>
+              setPage({ current: size === page.size ? current : 1, size }),
           }}
         />
       </Card>
@@ -169,7 +237,9 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
         onClose={() => setEditing(null)}
         onSaved={(saved, created) => {
           setEditing(null);
-          message.success(created ? t('data.created', { id: saved.id }) : t('data.updated', { id: saved.id }));
+          message.success(
+            created ? t('data.created', { id: saved.id }) : t('data.updated', { id: saved.id }),
+          );
           void load();
         }}
       />

@@ -36,7 +36,10 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
   }, [open, model, record]);
 
   const submit = async () => {
-    const converted = fromFormValues(model.fields, values, record, { required: t('data.required'), invalidJson: t('data.invalidJson') });
+    const converted = fromFormValues(model.fields, values, record, {
+      required: t('data.required'),
+      invalidJson: t('data.invalidJson'),
+    });
     if (!converted.ok) {
       setErrors(converted.errors);
       return;
@@ -44,7 +47,9 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
     setSaving(true);
     setFailure(null);
     try {
-      const saved = record ? await dataApi.update(model.name, record.id, converted.values) : await dataApi.create(model.name, converted.values);
+      const saved = record
+        ? await dataApi.update(model.name, record.id, converted.values)
+        : await dataApi.create(model.name, converted.values);
       onSaved(saved, !record);
     } catch (error) {
       if (error instanceof ApiError) {
@@ -65,7 +70,11 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
     <Modal
       open={open}
       width={640}
-      title={record ? t('data.editTitle', { model: model.title, id: record.id }) : t('data.createTitle', { model: model.title })}
+      title={
+        record
+          ? t('data.editTitle', { model: model.title, id: record.id })
+          : t('data.createTitle', { model: model.title })
+      }
       onCancel={onClose}
       destroyOnHidden
       footer={
@@ -73,7 +82,12 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
           <Button onClick={onClose} data-testid="record-cancel">
             {t('data.cancel')}
           </Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="record-save">
+          <Button
+            type="primary"
+            loading={saving}
+            onClick={() => void submit()}
+            data-testid="record-save"
+          >
             {t('data.save')}
           </Button>
         </Space>
@@ -90,7 +104,9 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
           description={
             failure.code === 'EVENT_FAILED' || failure.executionId ? (
               <Space orientation="vertical" size={4}>
-                <Typography.Text data-testid="record-error-message">{failure.message}</Typography.Text>
+                <Typography.Text data-testid="record-error-message">
+                  {failure.message}
+                </Typography.Text>
                 {failure.executionId && (
                   <Button
                     type="link"
@@ -110,7 +126,15 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
           }
         />
       )}
-      <Form layout="horizontal" labelCol={{ flex: '150px' }} labelWrap colon={false} className="record-form" data-testid="record-form" onFinish={() => void submit()}>
+      <Form
+        layout="horizontal"
+        labelCol={{ flex: '150px' }}
+        labelWrap
+        colon={false}
+        className="record-form"
+        data-testid="record-form"
+        onFinish={() => void submit()}
+      >
         {model.fields.map((field) => (
           <Form.Item
             key={field.name}

@@ -13,18 +13,29 @@ const words = { required: 'Required', invalidJson: 'Not valid JSON' };
 describe('record form values', () => {
   it('sends the filled fields on create, json parsed', () => {
     const values = { ...toFormValues(fields, null), sales: 12.5, tags: '["a"]' };
-    expect(fromFormValues(fields, values, null, words)).toEqual({ ok: true, values: { sales: 12.5, tags: ['a'] } });
+    expect(fromFormValues(fields, values, null, words)).toEqual({
+      ok: true,
+      values: { sales: 12.5, tags: ['a'] },
+    });
   });
 
   it('names a missing required field and bad JSON', () => {
-    const result = fromFormValues(fields, { sales: null, region: '', tags: '{oops', shipped: null }, null, words);
+    const result = fromFormValues(
+      fields,
+      { sales: null, region: '', tags: '{oops', shipped: null },
+      null,
+      words,
+    );
     expect(result).toEqual({ ok: false, errors: { sales: 'Required', tags: 'Not valid JSON' } });
   });
 
   it('sends only changed fields on update, emptied ones as null', () => {
     const stored = { id: 1, sales: 10, region: 'East', tags: ['a'], shipped: true };
     const values = { ...toFormValues(fields, stored), region: null, sales: 10 };
-    expect(fromFormValues(fields, values, stored, words)).toEqual({ ok: true, values: { region: null } });
+    expect(fromFormValues(fields, values, stored, words)).toEqual({
+      ok: true,
+      values: { region: null },
+    });
   });
 
   it('uses the server rules for types', () => {

@@ -4,16 +4,25 @@ import { checkValue, type Field } from '@whenthen/schema';
 export type FormValues = Record<string, unknown>;
 
 /** A stored record as form values. */
-export function toFormValues(fields: readonly Field[], record: Record<string, unknown> | null): FormValues {
+export function toFormValues(
+  fields: readonly Field[],
+  record: Record<string, unknown> | null,
+): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     const value = record ? record[field.name] : field.default;
-    values[field.name] = field.type === 'json' ? (value === undefined || value === null ? '' : JSON.stringify(value, null, 2)) : (value ?? null);
+    values[field.name] =
+      field.type === 'json'
+        ? value === undefined || value === null
+          ? ''
+          : JSON.stringify(value, null, 2)
+        : (value ?? null);
   }
   return values;
 }
 
-export type Conversion = { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
+export type Conversion =
+  { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
 
 /**
  * The body of a create (every filled field) or an update (only the fields that changed, so events
@@ -54,7 +63,8 @@ export function fromFormValues(
       continue;
     }
     if (original) {
-      if (JSON.stringify(original[field.name] ?? null) !== JSON.stringify(checked.value)) out[field.name] = checked.value;
+      if (JSON.stringify(original[field.name] ?? null) !== JSON.stringify(checked.value))
+        out[field.name] = checked.value;
     } else if (checked.value !== null) out[field.name] = checked.value;
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, values: out };

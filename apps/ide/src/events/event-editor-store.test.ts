@@ -4,7 +4,14 @@ import { createEventEditorStore, isDirty } from './event-editor-store';
 
 const doc: ElementDocument = {
   name: 'events.NotifyBigOrder',
-  definition: { type: 'event', kind: 'model', title: 'Notify', model: 'models.Order', timing: 'afterCreate', enabled: false },
+  definition: {
+    type: 'event',
+    kind: 'model',
+    title: 'Notify',
+    model: 'models.Order',
+    timing: 'afterCreate',
+    enabled: false,
+  },
   code: 'export default async function (event, app) {}\n',
   version: 'v1',
 };
@@ -33,6 +40,10 @@ describe('event editor store', () => {
   it('fills the keys every event has', () => {
     const store = createEventEditorStore();
     store.getState().apply({ type: 'loaded', doc });
-    expect(store.getState().draft).toMatchObject({ handler: { type: 'inline' }, async: false, order: 100 });
+    expect(store.getState().draft).toMatchObject({
+      handler: { type: 'inline' },
+      async: false,
+      order: 100,
+    });
   });
 });

@@ -38,10 +38,19 @@ export function reduce(state: EventEditorState, change: EventEditorChange): Even
     case 'loaded': {
       const draft = draftOf(change.doc.definition);
       const code = change.doc.code ?? '';
-      return { doc: change.doc, saved: { draft, code }, draft, code, serverErrors: {}, stale: false };
+      return {
+        doc: change.doc,
+        saved: { draft, code },
+        draft,
+        code,
+        serverErrors: {},
+        stale: false,
+      };
     }
     case 'edit':
-      return state.draft ? { ...state, draft: { ...state.draft, ...change.patch }, serverErrors: {} } : state;
+      return state.draft
+        ? { ...state, draft: { ...state.draft, ...change.patch }, serverErrors: {} }
+        : state;
     case 'code':
       return { ...state, code: change.code, serverErrors: { ...state.serverErrors, code: [] } };
     case 'saveFailed':
@@ -51,7 +60,11 @@ export function reduce(state: EventEditorState, change: EventEditorChange): Even
       if (!state.draft || !state.saved || !state.doc) return state;
       return {
         ...state,
-        doc: { ...state.doc, version: change.version ?? state.doc.version, definition: { ...state.doc.definition, enabled: change.enabled } },
+        doc: {
+          ...state.doc,
+          version: change.version ?? state.doc.version,
+          definition: { ...state.doc.definition, enabled: change.enabled },
+        },
         saved: { ...state.saved, draft: { ...state.saved.draft, enabled: change.enabled } },
         draft: { ...state.draft, enabled: change.enabled },
       };
@@ -61,21 +74,26 @@ export function reduce(state: EventEditorState, change: EventEditorChange): Even
 
 export function isDirty(state: EventEditorState): boolean {
   if (!state.saved || !state.draft) return false;
-  return state.code !== state.saved.code || JSON.stringify(state.draft) !== JSON.stringify(state.saved.draft);
+  return (
+    state.code !== state.saved.code ||
+    JSON.stringify(state.draft) !== JSON.stringify(state.saved.draft)
+  );
 }
 
 export type EventEditorStore = ReturnType<typeof createEventEditorStore>;
 
 /** A store per event page, so two open events never share edits. */
 export function createEventEditorStore() {
-  const store = createStore<EventEditorState & { apply: (change: EventEditorChange) => void }>((set) => ({
-    doc: null,
-    saved: null,
-    draft: null,
-    code: '',
-    serverErrors: {},
-    stale: false,
-    apply: (change) => set((state) => reduce(state, change)),
-  }));
+  const store = createStore<EventEditorState & { apply: (change: EventEditorChange) => void }>(
+    (set) => ({
+      doc: null,
+      saved: null,
+      draft: null,
+      code: '',
+      serverErrors: {},
+      stale: false,
+      apply: (change) => set((state) => reduce(state, change)),
+    }),
+  );
   return store;
 }

@@ -1,5 +1,18 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Result, Row, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Result,
+  Row,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { executionsApi } from '../api/endpoints';
 import type { Execution, ExecutionDetail } from '../api/types';
@@ -56,13 +69,23 @@ export function ExecutionPath({ id }: { id: string }) {
 
   if (error && !detail)
     return (
-      <Result status="warning" title={t('path.loadFailed')} subTitle={error} extra={<Button onClick={() => void fetchRun(selectedRun)}>{t('common.retry')}</Button>} />
+      <Result
+        status="warning"
+        title={t('path.loadFailed')}
+        subTitle={error}
+        extra={<Button onClick={() => void fetchRun(selectedRun)}>{t('common.retry')}</Button>}
+      />
     );
 
   const runs = chain.length ? chain : detail ? [detail] : [];
   return (
     <div className="execution-path" data-testid="path-view">
-      <Card className="page-card" size="small" title={t('path.chain')} styles={{ body: { padding: 0 } }}>
+      <Card
+        className="page-card"
+        size="small"
+        title={t('path.chain')}
+        styles={{ body: { padding: 0 } }}
+      >
         {runs.length > 0 ? (
           <RunCanvas chain={runs} selectedId={selectedRun} onSelect={setSelectedRun} />
         ) : (
@@ -86,7 +109,11 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
 
   // Highlight the chosen step; without one, the line the error names.
   const highlight = selected?.line
-    ? { start: selected.line, end: selected.endLine ?? selected.line, failed: selected.status === 'failed' }
+    ? {
+        start: selected.line,
+        end: selected.endLine ?? selected.line,
+        failed: selected.status === 'failed',
+      }
     : run.error?.line
       ? { start: run.error.line, end: run.error.line, failed: true }
       : null;
@@ -102,7 +129,11 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
             </Typography.Text>
             <StatusTag status={run.status} testId="path-status" />
             {run.rolledBack && <Tag>{t('records.rolledBack')}</Tag>}
-            <Button type="link" size="small" onClick={() => navigate({ page: 'event', name: run.event })}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => navigate({ page: 'event', name: run.event })}
+            >
               {t('path.openEvent')}
             </Button>
           </div>
@@ -111,14 +142,44 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
             column={{ xs: 1, sm: 2, md: 3, xl: 4 }}
             items={[
               { key: 'trigger', label: t('path.trigger'), children: triggerText(run) },
-              { key: 'timing', label: t('records.timing'), children: run.timing ? t(`timing.${run.timing}` as 'timing.afterCreate') : run.kind },
-              { key: 'mode', label: t('path.mode'), children: `${run.mode}${run.attempt > 1 ? ` · ${t('records.attempt', { attempt: run.attempt })}` : ''}` },
-              { key: 'handler', label: t('records.handler'), children: <span className="mono">{run.handler}</span> },
-              { key: 'started', label: t('path.started'), children: formatTime(run.startedAt, true) },
+              {
+                key: 'timing',
+                label: t('records.timing'),
+                children: run.timing ? t(`timing.${run.timing}` as 'timing.afterCreate') : run.kind,
+              },
+              {
+                key: 'mode',
+                label: t('path.mode'),
+                children: `${run.mode}${run.attempt > 1 ? ` · ${t('records.attempt', { attempt: run.attempt })}` : ''}`,
+              },
+              {
+                key: 'handler',
+                label: t('records.handler'),
+                children: <span className="mono">{run.handler}</span>,
+              },
+              {
+                key: 'started',
+                label: t('path.started'),
+                children: formatTime(run.startedAt, true),
+              },
               { key: 'ended', label: t('path.ended'), children: formatTime(run.endedAt, true) },
-              { key: 'duration', label: t('records.duration'), children: formatDuration(run.durationMs, t) },
-              { key: 'request', label: t('path.request'), children: <Typography.Text className="mono" copyable>{run.requestId}</Typography.Text> },
-              ...(run.skipReason ? [{ key: 'skip', label: t('path.skipReason'), children: run.skipReason }] : []),
+              {
+                key: 'duration',
+                label: t('records.duration'),
+                children: formatDuration(run.durationMs, t),
+              },
+              {
+                key: 'request',
+                label: t('path.request'),
+                children: (
+                  <Typography.Text className="mono" copyable>
+                    {run.requestId}
+                  </Typography.Text>
+                ),
+              },
+              ...(run.skipReason
+                ? [{ key: 'skip', label: t('path.skipReason'), children: run.skipReason }]
+                : []),
             ]}
           />
           {run.error && (
@@ -129,17 +190,26 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
               title={
                 <span>
                   <span className="mono">{run.error.code}</span> {run.error.message}
-                  {run.error.line ? <Tag className="error-line-tag">{t('path.line', { line: run.error.line })}</Tag> : null}
+                  {run.error.line ? (
+                    <Tag className="error-line-tag">{t('path.line', { line: run.error.line })}</Tag>
+                  ) : null}
                 </span>
               }
-              description={run.error.stack ? <pre className="stack">{run.error.stack}</pre> : undefined}
+              description={
+                run.error.stack ? <pre className="stack">{run.error.stack}</pre> : undefined
+              }
             />
           )}
         </div>
       </Card>
       <Row gutter={12} className="path-panels">
         <Col xs={24} xl={11}>
-          <Card className="page-card" size="small" title={t('path.steps')} styles={{ body: { padding: 8 } }}>
+          <Card
+            className="page-card"
+            size="small"
+            title={t('path.steps')}
+            styles={{ body: { padding: 8 } }}
+          >
             <div className="steps-scroll" data-testid="path-steps">
               <StepsTree roots={roots} selectedId={selected?.id ?? null} onSelect={setSelected} />
             </div>
@@ -147,7 +217,12 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
           </Card>
         </Col>
         <Col xs={24} xl={13}>
-          <Card className="page-card" size="small" title={t('path.code')} styles={{ body: { padding: 0 } }}>
+          <Card
+            className="page-card"
+            size="small"
+            title={t('path.code')}
+            styles={{ body: { padding: 0 } }}
+          >
             {run.code !== null && run.code !== undefined ? (
               <CodeEditor
                 testId="path-code"
@@ -158,7 +233,11 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
                 highlight={highlight}
               />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('path.noCode')} style={{ padding: 24 }} />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('path.noCode')}
+                style={{ padding: 24 }}
+              />
             )}
           </Card>
         </Col>
@@ -191,7 +270,11 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
 function triggerText(run: Execution): string {
   const trigger = run.trigger;
   if (!trigger) return '—';
-  const parts = [trigger.model ? shortOf(trigger.model) : null, trigger.op, trigger.recordId !== null && trigger.recordId !== undefined ? `#${trigger.recordId}` : null];
+  const parts = [
+    trigger.model ? shortOf(trigger.model) : null,
+    trigger.op,
+    trigger.recordId !== null && trigger.recordId !== undefined ? `#${trigger.recordId}` : null,
+  ];
   return parts.filter(Boolean).join(' · ') || preview(trigger);
 }
 
@@ -212,8 +295,13 @@ function StepDetail({ step }: { step: StepNode }) {
               <JsonView value={call.args} maxHeight={160} />
             </Col>
             <Col span={12}>
-              <Typography.Text type="secondary">{call.error !== undefined ? t('path.error') : t('path.output')}</Typography.Text>
-              <JsonView value={call.error !== undefined ? call.error : call.result} maxHeight={160} />
+              <Typography.Text type="secondary">
+                {call.error !== undefined ? t('path.error') : t('path.output')}
+              </Typography.Text>
+              <JsonView
+                value={call.error !== undefined ? call.error : call.result}
+                maxHeight={160}
+              />
             </Col>
           </Row>
         </div>

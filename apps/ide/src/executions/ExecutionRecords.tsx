@@ -1,5 +1,16 @@
 import { NodeIndexOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -19,7 +30,12 @@ type Props = {
   reloadKey?: number;
 };
 
-type Filters = { status: ExecutionStatus | 'all'; range: [Dayjs | null, Dayjs | null] | null; event?: string; recordId: string };
+type Filters = {
+  status: ExecutionStatus | 'all';
+  range: [Dayjs | null, Dayjs | null] | null;
+  event?: string;
+  recordId: string;
+};
 
 /** Execution records: status segments, a start-time range, a paginated table. */
 export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
@@ -66,7 +82,10 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
     return () => window.clearTimeout(timer);
   }, [pending, load]);
 
-  const titleOf = useMemo(() => new Map(elements.map((e) => [e.name, e.title || shortOf(e.name)])), [elements]);
+  const titleOf = useMemo(
+    () => new Map(elements.map((e) => [e.name, e.title || shortOf(e.name)])),
+    [elements],
+  );
   const setFilter = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPage((p) => ({ ...p, current: 1 }));
@@ -81,7 +100,9 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
             dataIndex: 'event',
             width: 180,
             ellipsis: true,
-            render: (name: string) => <Tooltip title={name}>{titleOf.get(name) ?? shortOf(name)}</Tooltip>,
+            render: (name: string) => (
+              <Tooltip title={name}>{titleOf.get(name) ?? shortOf(name)}</Tooltip>
+            ),
           },
         ]),
     {
@@ -90,9 +111,25 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
       width: 110,
       render: (_, r) => <span className="mono">{r.recordId ?? r.trigger?.recordId ?? '—'}</span>,
     },
-    { title: t('records.start'), dataIndex: 'startedAt', width: 172, render: (v: string | null) => formatTime(v) },
-    { title: t('records.end'), dataIndex: 'endedAt', width: 172, render: (v: string | null) => formatTime(v) },
-    { title: t('records.duration'), dataIndex: 'durationMs', width: 90, align: 'right', render: (v: number | null) => formatDuration(v, t) },
+    {
+      title: t('records.start'),
+      dataIndex: 'startedAt',
+      width: 160,
+      render: (v: string | null) => formatTime(v),
+    },
+    {
+      title: t('records.end'),
+      dataIndex: 'endedAt',
+      width: 160,
+      render: (v: string | null) => formatTime(v),
+    },
+    {
+      title: t('records.duration'),
+      dataIndex: 'durationMs',
+      width: 90,
+      align: 'right',
+      render: (v: number | null) => formatDuration(v, t),
+    },
     {
       title: t('records.handler'),
       dataIndex: 'handler',
@@ -113,14 +150,30 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
         <Space size={2} wrap>
           <StatusTag status={status} testId="record-status" />
           {r.rolledBack && <Tag className="small-tag">{t('records.rolledBack')}</Tag>}
-          {r.attempt > 1 && <Tag className="small-tag">{t('records.attempt', { attempt: r.attempt })}</Tag>}
+          {r.attempt > 1 && (
+            <Tag className="small-tag">{t('records.attempt', { attempt: r.attempt })}</Tag>
+          )}
         </Space>
       ),
     },
-    { title: t('records.errorCode'), key: 'errorCode', width: 130, ellipsis: true, render: (_, r) => (r.error ? <span className="mono error-text">{r.error.code}</span> : r.skipReason ? <span className="mono">{r.skipReason}</span> : '') },
+    {
+      title: t('records.errorCode'),
+      key: 'errorCode',
+      width: 130,
+      ellipsis: true,
+      render: (_, r) =>
+        r.error ? (
+          <span className="mono error-text">{r.error.code}</span>
+        ) : r.skipReason ? (
+          <span className="mono">{r.skipReason}</span>
+        ) : (
+          ''
+        ),
+    },
     {
       title: t('records.errorMessage'),
       key: 'errorMessage',
+      width: 220,
       ellipsis: { showTitle: false },
       render: (_, r) =>
         r.error ? (
@@ -131,14 +184,25 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
           ''
         ),
     },
-    { title: t('records.timing'), dataIndex: 'timing', width: 130, render: (v: string | null) => (v ? t(`timing.${v}` as 'timing.afterCreate') ?? v : '—') },
+    {
+      title: t('records.timing'),
+      dataIndex: 'timing',
+      width: 130,
+      render: (v: string | null) => (v ? (t(`timing.${v}` as 'timing.afterCreate') ?? v) : '—'),
+    },
     {
       title: t('records.actions'),
       key: 'actions',
       width: 130,
       fixed: 'right',
       render: (_, r) => (
-        <Button type="link" size="small" icon={<NodeIndexOutlined />} data-testid="record-path" onClick={() => onOpenPath(r)}>
+        <Button
+          type="link"
+          size="small"
+          icon={<NodeIndexOutlined />}
+          data-testid="record-path"
+          onClick={() => onOpenPath(r)}
+        >
           {t('records.path')}
         </Button>
       ),
@@ -147,19 +211,27 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
 
   const statusOptions = [
     { value: 'all', label: <span data-testid="records-status-all">{t('records.all')}</span> },
-    ...EXECUTION_STATUSES.map((s) => ({ value: s, label: <span data-testid={`records-status-${s}`}>{t(`records.status.${s}`)}</span> })),
+    ...EXECUTION_STATUSES.map((s) => ({
+      value: s,
+      label: <span data-testid={`records-status-${s}`}>{t(`records.status.${s}`)}</span>,
+    })),
   ];
 
   return (
     <div className="records" data-testid="records">
       <div className="records-filters">
-        <Segmented value={filters.status} options={statusOptions} onChange={(status) => setFilter({ status: status as Filters['status'] })} />
+        <Segmented
+          value={filters.status}
+          options={statusOptions}
+          onChange={(status) => setFilter({ status: status as Filters['status'] })}
+        />
         <DatePicker.RangePicker
           showTime
           allowEmpty={[true, true]}
           value={filters.range}
           placeholder={[t('records.start'), t('records.end')]}
           data-testid="records-range"
+          style={{ width: 370 }}
           onChange={(range) => setFilter({ range: range as Filters['range'] })}
         />
         {!event && (
@@ -170,21 +242,29 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
             placeholder={t('records.allEvents')}
             value={filters.event}
             data-testid="records-event"
-            options={elements.filter((e) => e.type === 'event').map((e) => ({ value: e.name, label: e.title || shortOf(e.name) }))}
+            options={elements
+              .filter((e) => e.type === 'event')
+              .map((e) => ({ value: e.name, label: e.title || shortOf(e.name) }))}
             onChange={(value: string | undefined) => setFilter({ event: value })}
           />
         )}
         <Input.Search
           allowClear
-          style={{ width: 180 }}
+          style={{ width: 170 }}
           placeholder={t('records.recordId')}
           data-testid="records-record-id"
           onSearch={(recordId) => setFilter({ recordId })}
         />
         <div className="grow" />
-        <Typography.Text type="secondary">{t('records.total', { total: data.total })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('records.total', { total: data.total })}
+        </Typography.Text>
         <Tooltip title={t('records.refresh')}>
-          <Button icon={<ReloadOutlined />} data-testid="records-refresh" onClick={() => void load()} />
+          <Button
+            icon={<ReloadOutlined />}
+            data-testid="records-refresh"
+            onClick={() => void load()}
+          />
         </Tooltip>
       </div>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
@@ -194,9 +274,15 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
         loading={loading}
         columns={columns}
         dataSource={data.items}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1240 }}
         locale={{ emptyText: t('records.empty') }}
-        onRow={(r) => ({ 'data-testid': 'record-row', 'data-status': r.status, 'data-id': r.id }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({
+            'data-testid': 'record-row',
+            'data-status': r.status,
+            'data-id': r.id,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={{
           current: page.current,
           pageSize: page.size,

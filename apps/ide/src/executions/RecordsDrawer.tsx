@@ -18,14 +18,25 @@ export function RecordsDrawer({ open, event, title, onClose }: Props) {
   return (
     <Drawer
       open={open}
-      size={1180}
+      size="min(1320px, 90vw)"
       title={t('records.titleFor', { name: title })}
       onClose={onClose}
       destroyOnHidden
       data-testid="records-drawer"
     >
-      <ExecutionRecords event={event} reloadKey={reloadKey} onOpenPath={(run: Execution) => setPathRun(run.id)} />
-      <Drawer open={!!pathRun} size="94vw" title={t('path.title')} onClose={() => setPathRun(null)} destroyOnHidden data-testid="path-drawer">
+      <ExecutionRecords
+        event={event}
+        reloadKey={reloadKey}
+        onOpenPath={(run: Execution) => setPathRun(run.id)}
+      />
+      <Drawer
+        open={!!pathRun}
+        size="94vw"
+        title={t('path.title')}
+        onClose={() => setPathRun(null)}
+        destroyOnHidden
+        data-testid="path-drawer"
+      >
         {pathRun && <ExecutionPath id={pathRun} />}
       </Drawer>
     </Drawer>

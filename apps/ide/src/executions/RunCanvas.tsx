@@ -1,4 +1,14 @@
-import { Background, Controls, Handle, Position, ReactFlow, ReactFlowProvider, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  Handle,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { Execution } from '../api/types';
 import { useT } from '../i18n';
@@ -64,7 +74,11 @@ function Canvas({ chain, selectedId, onSelect }: Props) {
       id: run.id,
       type: 'run',
       position: { x, y },
-      data: { run, title: titles.get(run.event) ?? shortOf(run.event), selected: run.id === selectedId },
+      data: {
+        run,
+        title: titles.get(run.event) ?? shortOf(run.event),
+        selected: run.id === selectedId,
+      },
       draggable: false,
       connectable: false,
     }));

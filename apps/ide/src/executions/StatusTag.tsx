@@ -1,4 +1,10 @@
-import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, MinusCircleFilled, SyncOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  ClockCircleFilled,
+  CloseCircleFilled,
+  MinusCircleFilled,
+  SyncOutlined,
+} from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { ExecutionStatus } from '../api/types';
@@ -16,7 +22,12 @@ const ICONS: Record<ExecutionStatus, ReactNode> = {
 export function StatusTag({ status, testId }: { status: ExecutionStatus; testId?: string }) {
   const t = useT();
   return (
-    <Tag color={STATUS_TAG_COLOR[status]} icon={ICONS[status]} data-testid={testId} data-status={status}>
+    <Tag
+      color={STATUS_TAG_COLOR[status]}
+      icon={ICONS[status]}
+      data-testid={testId}
+      data-status={status}
+    >
       {t(`records.status.${status}`)}
     </Tag>
   );

@@ -1,4 +1,9 @@
-import { CheckCircleFilled, CloseCircleFilled, FileTextOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  FileTextOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { Empty, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo } from 'react';
@@ -17,12 +22,18 @@ export function StepsTree({ roots, selectedId, onSelect }: Props) {
     const toData = (node: StepNode): DataNode => {
       byId.set(node.id, node);
       if (node.children.length) keys.push(node.id);
-      return { key: node.id, title: <StepRow step={node} />, children: node.children.map(toData), isLeaf: node.children.length === 0 };
+      return {
+        key: node.id,
+        title: <StepRow step={node} />,
+        children: node.children.map(toData),
+        isLeaf: node.children.length === 0,
+      };
     };
     return { treeData: roots.map(toData), byId, keys };
   }, [roots]);
 
-  if (roots.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('path.noSteps')} />;
+  if (roots.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('path.noSteps')} />;
   return (
     <Tree
       className="steps-tree"
@@ -51,9 +62,20 @@ function StepRow({ step }: { step: StepNode }) {
     ) : (
       <CheckCircleFilled className="step-icon-success" />
     );
-  const text = step.kind === 'truncated' ? t('path.truncated') : step.kind === 'log' ? (step.logs ?? [step.text ?? '']).join(' ') : (step.text ?? '');
+  const text =
+    step.kind === 'truncated'
+      ? t('path.truncated')
+      : step.kind === 'log'
+        ? (step.logs ?? [step.text ?? '']).join(' ')
+        : (step.text ?? '');
   return (
-    <div className="step-row" data-testid="step-row" data-status={step.status} data-line={step.line ?? ''} data-kind={step.kind}>
+    <div
+      className="step-row"
+      data-testid="step-row"
+      data-status={step.status}
+      data-line={step.line ?? ''}
+      data-kind={step.kind}
+    >
       <div className="step-main">
         {icon}
         {step.line !== null && <span className="step-line">L{step.line}</span>}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Execution } from '../api/types';
 import { CARD_HEIGHT, layoutChain } from './chain-layout';
 
-const run = (id: string, parentId: string | null, startedAt: string) => ({ id, parentId, startedAt }) as Execution;
+const run = (id: string, parentId: string | null, startedAt: string) =>
+  ({ id, parentId, startedAt }) as Execution;
 
 describe('layoutChain', () => {
   it('puts children to the right of their parent and siblings below each other', () => {

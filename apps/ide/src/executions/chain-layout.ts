@@ -11,13 +11,19 @@ export type PlacedRun = { run: Execution; x: number; y: number };
  * Places a request's runs as a left-to-right tree: a run set off by another sits one column to
  * its right; siblings stack downwards in start order; a parent lines up with its first child.
  */
-export function layoutChain(chain: readonly Execution[]): { placed: PlacedRun[]; edges: { from: string; to: string }[] } {
+export function layoutChain(chain: readonly Execution[]): {
+  placed: PlacedRun[];
+  edges: { from: string; to: string }[];
+} {
   const ids = new Set(chain.map((r) => r.id));
-  const byStart = [...chain].sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.id.localeCompare(b.id));
+  const byStart = [...chain].sort(
+    (a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.id.localeCompare(b.id),
+  );
   const children = new Map<string, Execution[]>();
   const roots: Execution[] = [];
   for (const run of byStart) {
-    if (run.parentId && ids.has(run.parentId)) children.set(run.parentId, [...(children.get(run.parentId) ?? []), run]);
+    if (run.parentId && ids.has(run.parentId))
+      children.set(run.parentId, [...(children.get(run.parentId) ?? []), run]);
     else roots.push(run);
   }
   const placed: PlacedRun[] = [];

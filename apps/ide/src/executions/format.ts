@@ -33,7 +33,7 @@ export const STATUS_TAG_COLOR: Record<ExecutionStatus, string> = {
 export function preview(value: unknown, max = 80): string {
   let text: string;
   try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+    text = value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
   } catch {
     text = String(value);
   }

@@ -1,13 +1,28 @@
 import type { Step } from '../api/types';
 
-export type StepNode = Step & { children: StepNode[] };
+export type StepNode = Omit<Step, 'id' | 'parentId'> & {
+  id: string;
+  parentId: string | null;
+  children: StepNode[];
+};
 
 /**
  * Steps are stored flat (id, parentId, order); the path view shows them nested. Steps whose parent
  * is missing (cut by the step cap) are shown at the top level rather than dropped.
  */
 export function buildStepTree(steps: readonly Step[]): StepNode[] {
-  const nodes = new Map<string, StepNode>(steps.map((s) => [s.id, { ...s, children: [] }]));
+  // Ids are compared as text: the tree widget keys nodes by string.
+  const nodes = new Map<string, StepNode>(
+    steps.map((s) => [
+      String(s.id),
+      {
+        ...s,
+        id: String(s.id),
+        parentId: s.parentId === null || s.parentId === undefined ? null : String(s.parentId),
+        children: [],
+      },
+    ]),
+  );
   const roots: StepNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;

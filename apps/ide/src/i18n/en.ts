@@ -48,7 +48,8 @@ export const en = {
   'newEvent.displayTitle': 'Title',
   'newEvent.displayTitlePlaceholder': 'e.g. Notify big order',
   'newEvent.identifier': 'Identifier',
-  'newEvent.identifierHelp': 'Used in file names and code: a capital letter, then letters and digits.',
+  'newEvent.identifierHelp':
+    'Used in file names and code: a capital letter, then letters and digits.',
   'newEvent.identifierInvalid': 'Start with a capital letter; letters and digits only, at most 64.',
   'newEvent.identifierTaken': '{name} already exists.',
   'newEvent.titleRequired': 'Give the event a title.',
@@ -78,13 +79,15 @@ export const en = {
   'event.filterMode': 'Filter mode',
   'event.filterMatches': 'Record matches',
   'event.filterBecomes': 'Record becomes matching',
-  'event.filterModeHelp': '“Becomes matching” runs only when the old record did not match and the new one does.',
+  'event.filterModeHelp':
+    '“Becomes matching” runs only when the old record did not match and the new one does.',
   'event.handler': 'Handler',
   'event.handlerInline': 'In-event function',
   'event.handlerService': 'Service function',
   'event.handlerServiceLater': 'Service functions as handlers are not available yet.',
   'event.async': 'Run asynchronously',
-  'event.asyncHelp': 'Async runs after the write commits, with retries; a failure never undoes the write. Sync runs inside the write and a failure rolls it back.',
+  'event.asyncHelp':
+    'Async runs after the write commits, with retries; a failure never undoes the write. Sync runs inside the write and a failure rolls it back.',
   'event.asyncBefore': 'Before timings always run synchronously.',
   'event.order': 'Order',
   'event.orderHelp': 'Lower runs first among events of the same model and timing.',
@@ -96,7 +99,8 @@ export const en = {
   'event.disabledNow': 'Switched off.',
   'event.settings': 'Settings',
   'event.code': 'Handler code',
-  'event.codeHelp': 'TypeScript. `event` is the payload, `app` reaches models, notify and log. Ctrl/Cmd+S saves.',
+  'event.codeHelp':
+    'TypeScript. `event` is the payload, `app` reaches models, notify and log. Ctrl/Cmd+S saves.',
   'event.save': 'Save',
   'event.saved': 'Saved; it applies from the next run.',
   'event.unsaved': 'Unsaved changes',
@@ -113,9 +117,12 @@ export const en = {
   'event.closeDirty': 'Close without saving?',
   'event.closeDirtyBody': 'Your changes to this tab are lost.',
   'event.helpTitle': 'How a model event runs',
-  'event.helpBody1': 'Before timings run inside the write, before it is stored, in order; each sees the `event.next` left by the one before, may change it, or throw to refuse the write.',
-  'event.helpBody2': 'After timings see the stored record in `event.next` and the committed old one in `event.prev`. Sync handlers run inside the write: a failure rolls the whole write back and the caller gets the error.',
-  'event.helpBody3': 'Writes made by a handler set off events too; the chain is shown in the execution path.',
+  'event.helpBody1':
+    'Before timings run inside the write, before it is stored, in order; each sees the `event.next` left by the one before, may change it, or throw to refuse the write.',
+  'event.helpBody2':
+    'After timings see the stored record in `event.next` and the committed old one in `event.prev`. Sync handlers run inside the write: a failure rolls the whole write back and the caller gets the error.',
+  'event.helpBody3':
+    'Writes made by a handler set off events too; the chain is shown in the execution path.',
   'event.serverFieldError': '{field}: {reason}',
 
   'timing.beforeCreate': 'Before create',
@@ -238,7 +245,8 @@ export const en = {
   'data.empty': '(empty)',
 
   'notifications.title': 'Notifications',
-  'notifications.empty': 'No notifications yet. Handlers send them with app.notify({ to, title, body }).',
+  'notifications.empty':
+    'No notifications yet. Handlers send them with app.notify({ to, title, body }).',
   'notifications.to': 'To {to}',
   'notifications.path': 'Execution path',
   'notifications.refresh': 'Refresh',
@@ -246,7 +254,8 @@ export const en = {
   'element.title': '{name}',
   'element.definition': 'Definition (e.json)',
   'element.code': 'Code',
-  'element.readOnly': 'This element type is edited in its files for now; the IDE shows it read-only.',
+  'element.readOnly':
+    'This element type is edited in its files for now; the IDE shows it read-only.',
 
   'common.close': 'Close',
   'common.loading': 'Loading…',

@@ -5,7 +5,10 @@ import { zh } from './zh';
 
 export type { MessageKey } from './en';
 
-export const LOCALES = { en: { label: 'English', messages: en }, zh: { label: '简体中文', messages: zh } } as const;
+export const LOCALES = {
+  en: { label: 'English', messages: en },
+  zh: { label: '简体中文', messages: zh },
+} as const;
 export type Locale = keyof typeof LOCALES;
 
 const STORAGE_KEY = 'whenthen.locale';
@@ -17,7 +20,9 @@ function initialLocale(): Locale {
   } catch {
     // storage may be unavailable (private mode); fall through to the browser language
   }
-  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh')
+    ? 'zh'
+    : 'en';
 }
 
 type LocaleState = { locale: Locale; setLocale: (locale: Locale) => void };
@@ -39,7 +44,9 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 /** Fills `{name}` placeholders. */
 export function format(template: string, values?: Record<string, string | number>): string {
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 export function translator(locale: Locale): Translate {
@@ -54,4 +61,5 @@ export function useT(): Translate {
 }
 
 /** For code outside React (message toasts fired from stores). */
-export const t: Translate = (key, values) => translator(useLocaleStore.getState().locale)(key, values);
+export const t: Translate = (key, values) =>
+  translator(useLocaleStore.getState().locale)(key, values);

@@ -86,7 +86,8 @@ export const zh: Record<MessageKey, string> = {
   'event.handlerService': '服务函数',
   'event.handlerServiceLater': '暂不支持以服务函数作为处理函数。',
   'event.async': '异步运行',
-  'event.asyncHelp': '异步在写入提交后运行，失败会重试，且不会撤销写入；同步在写入内运行，失败将回滚整个写入。',
+  'event.asyncHelp':
+    '异步在写入提交后运行，失败会重试，且不会撤销写入；同步在写入内运行，失败将回滚整个写入。',
   'event.asyncBefore': '“之前”类时机总是同步运行。',
   'event.order': '顺序',
   'event.orderHelp': '同一模型、同一时机的事件中，数值小的先运行。',
@@ -98,7 +99,8 @@ export const zh: Record<MessageKey, string> = {
   'event.disabledNow': '已关闭。',
   'event.settings': '设置',
   'event.code': '处理函数代码',
-  'event.codeHelp': 'TypeScript。`event` 是事件数据，`app` 可访问数据模型、通知和日志。Ctrl/Cmd+S 保存。',
+  'event.codeHelp':
+    'TypeScript。`event` 是事件数据，`app` 可访问数据模型、通知和日志。Ctrl/Cmd+S 保存。',
   'event.save': '保存',
   'event.saved': '已保存，下次运行生效。',
   'event.unsaved': '有未保存的修改',
@@ -115,8 +117,10 @@ export const zh: Record<MessageKey, string> = {
   'event.closeDirty': '不保存就关闭？',
   'event.closeDirtyBody': '此标签页中的修改将丢失。',
   'event.helpTitle': '模型事件如何运行',
-  'event.helpBody1': '“之前”类时机在写入存储之前、于写入内按顺序运行；每个处理函数看到前一个留下的 `event.next`，可以修改它，或抛出错误拒绝写入。',
-  'event.helpBody2': '“之后”类时机在 `event.next` 中看到已存储的记录，在 `event.prev` 中看到已提交的旧记录。同步处理函数在写入内运行：失败会回滚整个写入，调用方会收到错误。',
+  'event.helpBody1':
+    '“之前”类时机在写入存储之前、于写入内按顺序运行；每个处理函数看到前一个留下的 `event.next`，可以修改它，或抛出错误拒绝写入。',
+  'event.helpBody2':
+    '“之后”类时机在 `event.next` 中看到已存储的记录，在 `event.prev` 中看到已提交的旧记录。同步处理函数在写入内运行：失败会回滚整个写入，调用方会收到错误。',
   'event.helpBody3': '处理函数中的写入同样会触发事件；整个链条显示在执行路径中。',
   'event.serverFieldError': '{field}：{reason}',
 

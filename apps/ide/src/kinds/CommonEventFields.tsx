@@ -1,9 +1,17 @@
-import { Input, InputNumber, Radio, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import { Input, InputNumber, Radio, Select, Switch, Tooltip } from 'antd';
 import { FormItem } from './FormItem';
 import type { EventDraft, EventKindUnit, FieldErrors, KindContext } from './types';
 
 /** Form keys owned by the common fields. */
-export const COMMON_FORM_KEYS = ['title', 'tags', 'handler', 'async', 'order', 'timeoutMs', 'retry'] as const;
+export const COMMON_FORM_KEYS = [
+  'title',
+  'tags',
+  'handler',
+  'async',
+  'order',
+  'timeoutMs',
+  'retry',
+] as const;
 
 type Props = {
   draft: EventDraft;
@@ -17,11 +25,30 @@ type Props = {
 export function EventTitleFields({ draft, onChange, errors, context: { t } }: Omit<Props, 'unit'>) {
   return (
     <>
-      <FormItem label={t('newEvent.displayTitle')} errors={errors.title} required testId="event-title">
-        <Input data-testid="event-title" value={draft.title ?? ''} maxLength={200} placeholder={t('newEvent.displayTitlePlaceholder')} onChange={(e) => onChange({ title: e.target.value })} />
+      <FormItem
+        label={t('newEvent.displayTitle')}
+        errors={errors.title}
+        required
+        testId="event-title"
+      >
+        <Input
+          data-testid="event-title"
+          value={draft.title ?? ''}
+          maxLength={200}
+          placeholder={t('newEvent.displayTitlePlaceholder')}
+          onChange={(e) => onChange({ title: e.target.value })}
+        />
       </FormItem>
       <FormItem label={t('newEvent.tags')} errors={errors.tags}>
-        <Select data-testid="event-tags" mode="tags" open={false} suffixIcon={null} placeholder={t('newEvent.tagsPlaceholder')} value={draft.tags ?? []} onChange={(tags: string[]) => onChange({ tags })} />
+        <Select
+          data-testid="event-tags"
+          mode="tags"
+          open={false}
+          suffixIcon={null}
+          placeholder={t('newEvent.tagsPlaceholder')}
+          value={draft.tags ?? []}
+          onChange={(tags: string[]) => onChange({ tags })}
+        />
       </FormItem>
     </>
   );
@@ -46,15 +73,37 @@ export function EventRunFields({ draft, onChange, errors, unit, context: { t } }
           </Tooltip>
         </Radio.Group>
       </FormItem>
-      <FormItem label={t('event.async')} errors={errors.async} help={asyncAllowed ? t('event.asyncHelp') : t('event.asyncBefore')}>
-        <Switch data-testid="event-async" checked={draft.async} disabled={!asyncAllowed && !draft.async} onChange={(checked) => onChange({ async: checked })} />
+      <FormItem
+        label={t('event.async')}
+        errors={errors.async}
+        help={asyncAllowed ? t('event.asyncHelp') : t('event.asyncBefore')}
+      >
+        <Switch
+          data-testid="event-async"
+          checked={draft.async}
+          disabled={!asyncAllowed && !draft.async}
+          onChange={(checked) => onChange({ async: checked })}
+        />
       </FormItem>
       <FormItem label={t('event.order')} errors={errors.order} help={t('event.orderHelp')}>
-        <Space>
-          <InputNumber data-testid="event-order" value={draft.order} precision={0} onChange={(order) => onChange({ order: order ?? 100 })} style={{ width: 120 }} />
-          <Typography.Text type="secondary">{t('event.timeout')}</Typography.Text>
-          <InputNumber data-testid="event-timeout" value={draft.timeoutMs ?? 1000} min={1} max={60000} precision={0} onChange={(timeoutMs) => onChange({ timeoutMs: timeoutMs ?? 1000 })} style={{ width: 120 }} />
-        </Space>
+        <InputNumber
+          data-testid="event-order"
+          value={draft.order}
+          precision={0}
+          onChange={(order) => onChange({ order: order ?? 100 })}
+          style={{ width: 160 }}
+        />
+      </FormItem>
+      <FormItem label={t('event.timeout')} errors={errors.timeoutMs}>
+        <InputNumber
+          data-testid="event-timeout"
+          value={draft.timeoutMs ?? 1000}
+          min={1}
+          max={60000}
+          precision={0}
+          onChange={(timeoutMs) => onChange({ timeoutMs: timeoutMs ?? 1000 })}
+          style={{ width: 160 }}
+        />
       </FormItem>
     </>
   );

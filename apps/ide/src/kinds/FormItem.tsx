@@ -27,7 +27,12 @@ export function FormItem({ label, errors, help, extra, required, children, testI
       }
       required={required}
       validateStatus={failed ? 'error' : undefined}
-      help={failed ? <span data-testid={testId ? `${testId}-error` : 'field-error'}>{errors.join(' · ')}</span> : help}
+      help={
+        failed ? (
+          <span data-testid={testId ? `${testId}-error` : 'field-error'}>{errors.join(' · ')}</span>
+        ) : undefined
+      }
+      extra={help}
     >
       {children}
     </Form.Item>

@@ -68,7 +68,9 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
   useEffect(() => {
     if (nameEdited) return;
     const base = identifierFromTitle(draft.title ?? '') || (draft.title ? 'Event' : '');
-    setName(base ? uniqueIdentifier(base, (n) => checkIdentifier(n, 'events', existing) === 'taken') : '');
+    setName(
+      base ? uniqueIdentifier(base, (n) => checkIdentifier(n, 'events', existing) === 'taken') : '',
+    );
   }, [draft.title, nameEdited, existing]);
 
   const nameCheck = checkIdentifier(name, 'events', existing);
@@ -119,13 +121,35 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
 
   const loose = shown._ ?? [];
   return (
-    <Form layout="horizontal" labelCol={{ flex: '150px' }} labelWrap colon={false} className="event-form" data-testid="new-event-dialog" onFinish={submit}>
+    <Form
+      layout="horizontal"
+      labelCol={{ flex: '150px' }}
+      labelWrap
+      colon={false}
+      className="event-form"
+      data-testid="new-event-dialog"
+      onFinish={submit}
+    >
       <Typography.Paragraph type="secondary" className="dialog-lead">
         {unit.icon} {t(unit.helpKey)}
       </Typography.Paragraph>
-      {loose.length > 0 && <Alert type="error" showIcon data-testid="new-event-error" title={loose.join(' · ')} style={{ marginBottom: 16 }} />}
+      {loose.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="new-event-error"
+          title={loose.join(' · ')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <EventTitleFields draft={draft} onChange={change} errors={shown} context={context} />
-      <FormItem label={t('newEvent.identifier')} errors={[...nameErrors, ...(shown.name ?? [])]} help={t('newEvent.identifierHelp')} required testId="event-name">
+      <FormItem
+        label={t('newEvent.identifier')}
+        errors={[...nameErrors, ...(shown.name ?? [])]}
+        help={t('newEvent.identifierHelp')}
+        required
+        testId="event-name"
+      >
         <Space.Compact block>
           <Space.Addon>events.</Space.Addon>
           <Input
@@ -142,15 +166,36 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
         </Space.Compact>
       </FormItem>
       <unit.Fields draft={draft} onChange={change} errors={shown} mode="create" context={context} />
-      <EventRunFields draft={draft} onChange={change} errors={shown} unit={unit} context={context} />
+      <EventRunFields
+        draft={draft}
+        onChange={change}
+        errors={shown}
+        unit={unit}
+        context={context}
+      />
       <div className="modal-footer">
-        <DialogButtons saving={saving} onCancel={onClose} okLabel={t('newEvent.ok')} cancelLabel={t('newEvent.cancel')} />
+        <DialogButtons
+          saving={saving}
+          onCancel={onClose}
+          okLabel={t('newEvent.ok')}
+          cancelLabel={t('newEvent.cancel')}
+        />
       </div>
     </Form>
   );
 }
 
-function DialogButtons({ saving, onCancel, okLabel, cancelLabel }: { saving: boolean; onCancel: () => void; okLabel: string; cancelLabel: string }) {
+function DialogButtons({
+  saving,
+  onCancel,
+  okLabel,
+  cancelLabel,
+}: {
+  saving: boolean;
+  onCancel: () => void;
+  okLabel: string;
+  cancelLabel: string;
+}) {
   return (
     <Space>
       <Button onClick={onCancel} data-testid="new-event-cancel">

@@ -16,6 +16,9 @@ describe('errorsByKey', () => {
       ],
       ['async', 'timing'],
     );
-    expect(errors).toEqual({ async: ['before timings always run sync'], _: ['retry.attempts: too many'] });
+    expect(errors).toEqual({
+      async: ['before timings always run sync'],
+      _: ['retry.attempts: too many'],
+    });
   });
 });

@@ -27,7 +27,11 @@ export function uniqueIdentifier(base: string, taken: (name: string) => boolean)
 export type IdentifierCheck = 'ok' | 'invalid' | 'taken';
 
 /** Full names are unique ignoring case across the whole application. */
-export function checkIdentifier(short: string, group: string, existing: readonly string[]): IdentifierCheck {
+export function checkIdentifier(
+  short: string,
+  group: string,
+  existing: readonly string[],
+): IdentifierCheck {
   if (!SHORT_NAME.test(short)) return 'invalid';
   const full = `${group}.${short}`.toLowerCase();
   return existing.some((name) => name.toLowerCase() === full) ? 'taken' : 'ok';

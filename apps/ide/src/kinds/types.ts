@@ -20,7 +20,11 @@ export type EventDraft = {
 /** Messages by form key (`model`, `timing`, `filter`, …); `_` holds those no field owns. */
 export type FieldErrors = Record<string, string[]>;
 
-export type KindContext = { models: readonly ModelInfo[]; services: readonly ServiceInfo[]; t: Translate };
+export type KindContext = {
+  models: readonly ModelInfo[];
+  services: readonly ServiceInfo[];
+  t: Translate;
+};
 
 export type KindFieldsProps = {
   draft: EventDraft;

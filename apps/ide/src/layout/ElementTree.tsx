@@ -5,6 +5,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import type { ElementSummary } from '../api/types';
 import { useT } from '../i18n';
+import { identifierFromTitle } from '../kinds/identifier';
 import { EVENT_KINDS } from '../kinds/registry';
 import type { Route } from '../router/routes';
 import { navigate, useRoute } from '../router/use-route';
@@ -13,7 +14,11 @@ import { useUiStore } from '../stores/ui-store';
 import { ELEMENT_GROUPS, elementIcon, shortOf } from './element-types';
 
 const routeElement = (route: Route): string | null =>
-  route.page === 'event' || route.page === 'element' ? route.name : route.page === 'data' ? route.model : null;
+  route.page === 'event' || route.page === 'element'
+    ? route.name
+    : route.page === 'data'
+      ? route.model
+      : null;
 
 /** The left panel: elements grouped by type, a search box and the "+" menu. */
 export function ElementTree() {
@@ -28,13 +33,18 @@ export function ElementTree() {
   const query = search.trim().toLowerCase();
   const byName = useMemo(() => new Map(elements.map((e) => [e.name, e])), [elements]);
   const groups = useMemo(() => {
-    const matches = (e: ElementSummary) => !query || e.name.toLowerCase().includes(query) || (e.title ?? '').toLowerCase().includes(query);
+    const matches = (e: ElementSummary) =>
+      !query ||
+      e.name.toLowerCase().includes(query) ||
+      (e.title ?? '').toLowerCase().includes(query);
     return GROUPS.map((group) => ({
       group,
       items: elements
         .filter((e) => e.name.startsWith(`${group}.`) && matches(e))
         .sort((a, b) => (a.title ?? a.name).localeCompare(b.title ?? b.name)),
-    })).filter(({ group, items }) => items.length > 0 || (!query && ELEMENT_GROUPS[group].alwaysShown));
+    })).filter(
+      ({ group, items }) => items.length > 0 || (!query && ELEMENT_GROUPS[group].alwaysShown),
+    );
   }, [elements, query]);
 
   const treeData: DataNode[] = groups.map(({ group, items }) => ({
@@ -48,7 +58,9 @@ export function ElementTree() {
     children: items.map((e) => ({ key: e.name, isLeaf: true, title: <TreeItem element={e} /> })),
   }));
 
-  const expanded = query ? groups.map((g) => `group:${g.group}`) : groups.map((g) => `group:${g.group}`).filter((k) => !collapsed.includes(k));
+  const expanded = query
+    ? groups.map((g) => `group:${g.group}`)
+    : groups.map((g) => `group:${g.group}`).filter((k) => !collapsed.includes(k));
   const selected = routeElement(route);
   const kinds = Object.values(EVENT_KINDS);
   const allProblems = [...problems, ...elements.flatMap((e) => e.problems)];
@@ -83,11 +95,17 @@ export function ElementTree() {
                 })),
               },
             ],
-            onClick: ({ key }) => key.startsWith('event:') && openNewEvent(key.slice('event:'.length)),
+            onClick: ({ key }) =>
+              key.startsWith('event:') && openNewEvent(key.slice('event:'.length)),
           }}
         >
           <Tooltip title={t('tree.add')}>
-            <Button type="primary" icon={<PlusOutlined />} data-testid="tree-add" aria-label={t('tree.add')} />
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="tree-add"
+              aria-label={t('tree.add')}
+            />
           </Tooltip>
         </Dropdown>
       </div>
@@ -108,8 +126,11 @@ export function ElementTree() {
             }}
             onSelect={(_keys, info) => {
               const element = byName.get(String(info.node.key));
-              const group = element ? (element.name.slice(0, element.name.indexOf('.')) as keyof typeof ELEMENT_GROUPS) : null;
-              if (element && group && ELEMENT_GROUPS[group]) navigate(ELEMENT_GROUPS[group].open(element));
+              const group = element
+                ? (element.name.slice(0, element.name.indexOf('.')) as keyof typeof ELEMENT_GROUPS)
+                : null;
+              if (element && group && ELEMENT_GROUPS[group])
+                navigate(ELEMENT_GROUPS[group].open(element));
             }}
           />
         )}
@@ -122,7 +143,8 @@ export function ElementTree() {
             <ul className="problem-list">
               {allProblems.map((p, i) => (
                 <li key={i}>
-                  <Typography.Text code>{p.file}</Typography.Text> <Typography.Text type="secondary">{p.field}</Typography.Text> — {p.reason}
+                  <Typography.Text code>{p.file}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">{p.field}</Typography.Text> — {p.reason}
                 </li>
               ))}
             </ul>
@@ -146,7 +168,8 @@ function TreeItem({ element }: { element: ElementSummary }) {
     <span className="tree-item" data-testid={`tree-item-${element.name}`} title={element.name}>
       <span className="tree-item-icon">{elementIcon(element)}</span>
       <span className="tree-item-title">{title}</span>
-      {title !== short && <span className="tree-item-name">{short}</span>}
+      {/* the identifier is worth showing only when the title does not already say it */}
+      {identifierFromTitle(title) !== short && <span className="tree-item-name">{short}</span>}
       {element.problems.length > 0 && (
         <Tooltip title={element.problems.map((p) => `${p.field}: ${p.reason}`).join('\n')}>
           <WarningFilled className="tree-item-warning" />
@@ -154,7 +177,11 @@ function TreeItem({ element }: { element: ElementSummary }) {
       )}
       {isEvent && (
         <Tooltip title={element.enabled ? t('tree.enabled') : t('tree.disabled')}>
-          <Badge status={element.enabled ? 'success' : 'default'} data-testid={`tree-status-${element.name}`} className="tree-item-status" />
+          <Badge
+            status={element.enabled ? 'success' : 'default'}
+            data-testid={`tree-status-${element.name}`}
+            className="tree-item-status"
+          />
         </Tooltip>
       )}
     </span>

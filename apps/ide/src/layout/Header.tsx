@@ -17,14 +17,29 @@ export function Header() {
         <span className="brand-tagline">{t('app.tagline')}</span>
       </a>
       <Space size={4}>
-        <Button type="text" icon={<HistoryOutlined />} data-testid="nav-records" onClick={() => navigate({ page: 'executions' })}>
+        <Button
+          type="text"
+          icon={<HistoryOutlined />}
+          data-testid="nav-records"
+          onClick={() => navigate({ page: 'executions' })}
+        >
           {t('header.records')}
         </Button>
-        <Button type="text" icon={<BellOutlined />} data-testid="nav-notifications" onClick={() => navigate({ page: 'notifications' })}>
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          data-testid="nav-notifications"
+          onClick={() => navigate({ page: 'notifications' })}
+        >
           {t('header.notifications')}
         </Button>
         <Tooltip title={t('header.reload')}>
-          <Button type="text" icon={<ReloadOutlined />} data-testid="nav-reload" onClick={() => void refresh()} />
+          <Button
+            type="text"
+            icon={<ReloadOutlined />}
+            data-testid="nav-reload"
+            onClick={() => void refresh()}
+          />
         </Tooltip>
         <Select
           data-testid="language-switch"
@@ -33,7 +48,10 @@ export function Header() {
           variant="borderless"
           value={locale}
           popupMatchSelectWidth={false}
-          options={Object.entries(LOCALES).map(([value, { label }]) => ({ value, label: <span data-testid={`language-${value}`}>{label}</span> }))}
+          options={Object.entries(LOCALES).map(([value, { label }]) => ({
+            value,
+            label: <span data-testid={`language-${value}`}>{label}</span>,
+          }))}
           onChange={(value: Locale) => setLocale(value)}
         />
       </Space>

@@ -60,7 +60,13 @@ export function Workspace() {
         navigate(neighbour && neighbour.key !== key ? neighbour.route : { page: 'home' });
       }
     };
-    if (dirty[key]) modal.confirm({ title: t('event.closeDirty'), content: t('event.closeDirtyBody'), onOk: doClose, okButtonProps: { danger: true } });
+    if (dirty[key])
+      modal.confirm({
+        title: t('event.closeDirty'),
+        content: t('event.closeDirtyBody'),
+        onOk: doClose,
+        okButtonProps: { danger: true },
+      });
     else doClose();
   };
 

@@ -14,19 +14,53 @@ import { eventKindOf } from '../kinds/registry';
 import type { Route } from '../router/routes';
 
 /** How the tree shows each element group and which page an element of it opens. */
-export const ELEMENT_GROUPS: Record<Group, { titleKey: MessageKey; icon: ReactNode; alwaysShown: boolean; open: (e: ElementSummary) => Route }> = {
-  models: { titleKey: 'group.models', icon: <TableOutlined />, alwaysShown: true, open: (e) => ({ page: 'data', model: e.name }) },
-  services: { titleKey: 'group.services', icon: <ApiOutlined />, alwaysShown: false, open: (e) => ({ page: 'element', name: e.name }) },
-  approvals: { titleKey: 'group.approvals', icon: <AuditOutlined />, alwaysShown: false, open: (e) => ({ page: 'element', name: e.name }) },
+export const ELEMENT_GROUPS: Record<
+  Group,
+  {
+    titleKey: MessageKey;
+    icon: ReactNode;
+    alwaysShown: boolean;
+    open: (e: ElementSummary) => Route;
+  }
+> = {
+  models: {
+    titleKey: 'group.models',
+    icon: <TableOutlined />,
+    alwaysShown: true,
+    open: (e) => ({ page: 'data', model: e.name }),
+  },
+  services: {
+    titleKey: 'group.services',
+    icon: <ApiOutlined />,
+    alwaysShown: false,
+    open: (e) => ({ page: 'element', name: e.name }),
+  },
+  approvals: {
+    titleKey: 'group.approvals',
+    icon: <AuditOutlined />,
+    alwaysShown: false,
+    open: (e) => ({ page: 'element', name: e.name }),
+  },
   events: {
     titleKey: 'group.events',
     icon: <ThunderboltOutlined />,
     alwaysShown: true,
     // An event of a kind the IDE cannot edit yet is shown read-only.
-    open: (e) => (eventKindOf(e.kind) ? { page: 'event', name: e.name } : { page: 'element', name: e.name }),
+    open: (e) =>
+      eventKindOf(e.kind) ? { page: 'event', name: e.name } : { page: 'element', name: e.name },
   },
-  agents: { titleKey: 'group.agents', icon: <RobotOutlined />, alwaysShown: false, open: (e) => ({ page: 'element', name: e.name }) },
-  assistants: { titleKey: 'group.assistants', icon: <CommentOutlined />, alwaysShown: false, open: (e) => ({ page: 'element', name: e.name }) },
+  agents: {
+    titleKey: 'group.agents',
+    icon: <RobotOutlined />,
+    alwaysShown: false,
+    open: (e) => ({ page: 'element', name: e.name }),
+  },
+  assistants: {
+    titleKey: 'group.assistants',
+    icon: <CommentOutlined />,
+    alwaysShown: false,
+    open: (e) => ({ page: 'element', name: e.name }),
+  },
 };
 
 export const groupOf = (name: string): Group | null => {

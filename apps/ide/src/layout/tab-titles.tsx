@@ -6,7 +6,11 @@ import type { Route } from '../router/routes';
 import { elementIcon, shortOf } from './element-types';
 
 /** The icon and label of a tab, from its route and the element list. */
-export function tabLabel(route: Route, elements: readonly ElementSummary[], t: Translate): { icon: ReactNode; text: string } {
+export function tabLabel(
+  route: Route,
+  elements: readonly ElementSummary[],
+  t: Translate,
+): { icon: ReactNode; text: string } {
   const named = (name: string) => {
     const element = elements.find((e) => e.name === name);
     return { icon: element ? elementIcon(element) : null, text: element?.title || shortOf(name) };

@@ -20,15 +20,18 @@ export const useTabsStore = create<TabsState>((set) => ({
     set((state) => {
       if (route.page === 'home') return state;
       const key = routeKey(route);
-      return state.tabs.some((t) => t.key === key) ? state : { tabs: [...state.tabs, { key, route }] };
+      return state.tabs.some((t) => t.key === key)
+        ? state
+        : { tabs: [...state.tabs, { key, route }] };
     }),
   close: (key) =>
     set((state) => {
       const { [key]: _dropped, ...dirty } = state.dirty;
       return { tabs: state.tabs.filter((t) => t.key !== key), dirty };
     }),
-  closeWhere: (test) =>
-    set((state) => ({ tabs: state.tabs.filter((t) => !test(t.route)) })),
+  closeWhere: (test) => set((state) => ({ tabs: state.tabs.filter((t) => !test(t.route)) })),
   setDirty: (key, dirty) =>
-    set((state) => (Boolean(state.dirty[key]) === dirty ? state : { dirty: { ...state.dirty, [key]: dirty } })),
+    set((state) =>
+      Boolean(state.dirty[key]) === dirty ? state : { dirty: { ...state.dirty, [key]: dirty } },
+    ),
 }));

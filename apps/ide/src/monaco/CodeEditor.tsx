@@ -22,7 +22,17 @@ type Props = {
 const MARKER_OWNER = 'whenthen-server';
 
 /** Monaco for handler code, loaded from the local package (see setup.ts). */
-export function CodeEditor({ path, value, onChange, readOnly, height = 420, markers, highlight, onSave, testId }: Props) {
+export function CodeEditor({
+  path,
+  value,
+  onChange,
+  readOnly,
+  height = 420,
+  markers,
+  highlight,
+  onSave,
+  testId,
+}: Props) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const saveRef = useRef(onSave);
@@ -41,7 +51,8 @@ export function CodeEditor({ path, value, onChange, readOnly, height = 420, mark
   }, [markers]);
 
   useEffect(() => {
-    if (editorRef.current && decorations.current) applyHighlight(editorRef.current, decorations.current, highlight);
+    if (editorRef.current && decorations.current)
+      applyHighlight(editorRef.current, decorations.current, highlight);
   }, [highlight]);
 
   return (
@@ -64,13 +75,18 @@ export function CodeEditor({ path, value, onChange, readOnly, height = 420, mark
           renderLineHighlight: readOnly ? 'none' : 'line',
           fixedOverflowWidgets: true,
           glyphMargin: !!readOnly,
+          // Handler code prints ×, –, “ ” in messages on purpose.
+          unicodeHighlight: { ambiguousCharacters: false },
         }}
       />
     </div>
   );
 }
 
-function applyMarkers(editor: monaco.editor.IStandaloneCodeEditor, markers: readonly CodeMarker[] | undefined) {
+function applyMarkers(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  markers: readonly CodeMarker[] | undefined,
+) {
   const model = editor.getModel();
   if (!model) return;
   monaco.editor.setModelMarkers(

@@ -11,9 +11,16 @@ const order: Field[] = [
 ];
 
 describe('buildAppTypings', () => {
-  const text = buildAppTypings([{ short: 'Order', title: 'Order', fields: order }], [
-    { short: 'Billing', title: 'Billing', functions: [{ name: 'charge', params: [{ name: 'orderId', type: 'integer' }] }] },
-  ]);
+  const text = buildAppTypings(
+    [{ short: 'Order', title: 'Order', fields: order }],
+    [
+      {
+        short: 'Billing',
+        title: 'Billing',
+        functions: [{ name: 'charge', params: [{ name: 'orderId', type: 'integer' }] }],
+      },
+    ],
+  );
 
   it('types each field of the stored record, optional ones as nullable', () => {
     expect(text).toContain('sales: number;');
@@ -31,7 +38,9 @@ describe('buildAppTypings', () => {
   it('exposes the models and services on App', () => {
     expect(text).toContain('Order: ModelApi<Models.Order, Models.OrderInput>;');
     expect(text).toContain('charge(args: { orderId: number }): Promise<any>;');
-    expect(text).toContain('notify(message: { to: string; title: string; body?: string }): Promise<void>;');
+    expect(text).toContain(
+      'notify(message: { to: string; title: string; body?: string }): Promise<void>;',
+    );
   });
 
   it('is a global script, so handler files need no import', () => {
@@ -54,22 +63,48 @@ describe('the typings in the TypeScript compiler', () => {
   it('type-check a handler that uses the event and app, and refuse a wrong field', async () => {
     const ts = (await import('typescript')).default;
     const typings = buildAppTypings([{ short: 'Order', title: 'Order', fields: order }]);
-    const handler = (body: string) => `export default async function (event: ModelEvent<Models.Order, 'afterCreate'>, app: App) {\n${body}\n}\n`;
+    const handler = (body: string) =>
+      `export default async function (event: ModelEvent<Models.Order, 'afterCreate'>, app: App) {\n${body}\n}\n`;
     const diagnose = (code: string) => {
       const files: Record<string, string> = { '/app.d.ts': typings, '/handler.ts': code };
       const host = ts.createCompilerHost({});
       const original = host.getSourceFile.bind(host);
       host.getSourceFile = (name, version) =>
-        files[name] !== undefined ? ts.createSourceFile(name, files[name]!, version) : original(name, version);
+        files[name] !== undefined
+          ? ts.createSourceFile(name, files[name]!, version)
+          : original(name, version);
       host.fileExists = (name) => files[name] !== undefined || ts.sys.fileExists(name);
       host.readFile = (name) => files[name] ?? ts.sys.readFile(name);
-      const program = ts.createProgram(['/app.d.ts', '/handler.ts'], { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true }, host);
-      return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      const program = ts.createProgram(
+        ['/app.d.ts', '/handler.ts'],
+        {
+          strict: true,
+          target: ts.ScriptTarget.ES2022,
+          lib: ['lib.es2022.d.ts'],
+          types: [],
+          noEmit: true,
+        },
+        host,
+      );
+      return ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     };
     expect(
-      diagnose(handler(`const total: number = event.next.sales;\nconst o = await app.models.Order.create({ sales: 2, orderDate: '2024-01-01' });\nawait app.notify({ to: 'ann', title: String(o.id + total) });`)),
+      diagnose(
+        handler(
+          `const total: number = event.next.sales;\nconst o = await app.models.Order.create({ sales: 2, orderDate: '2024-01-01' });\nawait app.notify({ to: 'ann', title: String(o.id + total) });`,
+        ),
+      ),
     ).toEqual([]);
-    expect(diagnose(handler(`await app.models.Order.create({ sales: 'x', orderDate: '2024-01-01' });`)).join('\n')).toMatch(/not assignable to type 'number'/);
-    expect(diagnose(handler(`event.next.nope;`)).join('\n')).toMatch(/Property 'nope' does not exist/);
-  });
+    expect(
+      diagnose(
+        handler(`await app.models.Order.create({ sales: 'x', orderDate: '2024-01-01' });`),
+      ).join('\n'),
+    ).toMatch(/not assignable to type 'number'/);
+    expect(diagnose(handler(`event.next.nope;`)).join('\n')).toMatch(
+      /Property 'nope' does not exist/,
+    );
+    // Building a TypeScript program is slow on a busy machine; this is not a speed check.
+  }, 120_000);
 });

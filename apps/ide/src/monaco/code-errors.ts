@@ -17,6 +17,8 @@ export function locate(text: string): { line: number; column?: number } | null {
 /** The markers for the code problems among a save's error details. */
 export function codeMarkers(details: readonly ErrorDetail[]): CodeMarker[] {
   return details
-    .filter((d) => d.field === 'code' || d.field.startsWith('code.') || d.field.endsWith('handler.ts'))
+    .filter(
+      (d) => d.field === 'code' || d.field.startsWith('code.') || d.field.endsWith('handler.ts'),
+    )
     .map((d) => ({ ...(locate(`${d.field} ${d.reason}`) ?? { line: 1 }), message: d.reason }));
 }

@@ -25,7 +25,8 @@ export function ElementPage({ name }: { name: string }) {
     <div className="page" data-testid="element-page">
       <div className="page-header">
         <Typography.Title level={4} className="page-title-text">
-          {String(doc.definition.title ?? name)} <Typography.Text type="secondary">{name}</Typography.Text>
+          {String(doc.definition.title ?? name)}{' '}
+          <Typography.Text type="secondary">{name}</Typography.Text>
         </Typography.Title>
       </div>
       <Alert type="info" showIcon className="page-alert" title={t('element.readOnly')} />
@@ -34,7 +35,12 @@ export function ElementPage({ name }: { name: string }) {
       </Card>
       {doc.code !== null && (
         <Card className="page-card" title={t('element.code')} styles={{ body: { padding: 0 } }}>
-          <CodeEditor readOnly path={`file:///${name.replace('.', '/')}/view.ts`} value={doc.code} height={420} />
+          <CodeEditor
+            readOnly
+            path={`file:///${name.replace('.', '/')}/view.ts`}
+            value={doc.code}
+            height={420}
+          />
         </Card>
       )}
     </div>

@@ -1,5 +1,27 @@
-import { DeleteOutlined, HistoryOutlined, QuestionCircleOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, type ButtonProps, Card, Form, Popover, Result, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import {
+  DeleteOutlined,
+  HistoryOutlined,
+  QuestionCircleOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  Badge,
+  Button,
+  type ButtonProps,
+  Card,
+  Col,
+  Form,
+  Popover,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Switch,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { ApiError } from '../api/client';
@@ -56,7 +78,10 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
   const context: KindContext = useMemo(() => ({ models, services, t }), [models, services, t]);
   const { draft, doc } = state;
   const unit = eventKindOf(draft?.kind);
-  const clientErrors = useMemo(() => (draft && unit ? unit.validate(draft, context) : {}), [draft, unit, context]);
+  const clientErrors = useMemo(
+    () => (draft && unit ? unit.validate(draft, context) : {}),
+    [draft, unit, context],
+  );
   const errors = mergeErrors(tried ? clientErrors : {}, state.serverErrors);
 
   const stateRef = useRef(state);
@@ -68,10 +93,19 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
     if (hasErrors(unit.validate(current.draft, context))) return;
     setSaving(true);
     try {
-      const updated = await elementsApi.update(name, stripEmpty(current.draft), current.doc.version, current.code);
+      const updated = await elementsApi.update(
+        name,
+        stripEmpty(current.draft),
+        current.doc.version,
+        current.code,
+      );
       apply({ type: 'loaded', doc: updated });
       setTried(false);
-      patchElement(name, { title: String(updated.definition.title ?? ''), enabled: Boolean(updated.definition.enabled), problems: [] });
+      patchElement(name, {
+        title: String(updated.definition.title ?? ''),
+        enabled: Boolean(updated.definition.enabled),
+        problems: [],
+      });
       message.success(t('event.saved'));
     } catch (error) {
       if (error instanceof ApiError) {
@@ -115,7 +149,12 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
 
   if (loadError)
     return (
-      <Result status="warning" title={t('event.loadFailed')} subTitle={loadError} extra={<Button onClick={() => void load()}>{t('common.retry')}</Button>} />
+      <Result
+        status="warning"
+        title={t('event.loadFailed')}
+        subTitle={loadError}
+        extra={<Button onClick={() => void load()}>{t('common.retry')}</Button>}
+      />
     );
   if (!draft || !doc)
     return (
@@ -148,19 +187,34 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
           </div>
         </div>
         <Space>
-          <Popover placement="bottomRight" title={t('event.helpTitle')} content={<EventHelp />} trigger="click">
+          <Popover
+            placement="bottomRight"
+            title={t('event.helpTitle')}
+            content={<EventHelp />}
+            trigger="click"
+          >
             <Button icon={<QuestionCircleOutlined />} data-testid="event-help">
               {t('event.help')}
             </Button>
           </Popover>
-          <Button icon={<HistoryOutlined />} data-testid="event-records-button" onClick={() => setRecordsOpen(true)}>
+          <Button
+            icon={<HistoryOutlined />}
+            data-testid="event-records-button"
+            onClick={() => setRecordsOpen(true)}
+          >
             {t('event.records')}
           </Button>
           <Tooltip title={t('event.delete')}>
             <Button danger icon={<DeleteOutlined />} data-testid="event-delete" onClick={remove} />
           </Tooltip>
           <Badge dot={dirty} offset={[-4, 4]} data-testid={dirty ? 'event-save-dirty' : undefined}>
-            <Button type="primary" icon={<SaveOutlined />} loading={saving} data-testid="event-save" onClick={() => void save()}>
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={saving}
+              data-testid="event-save"
+              onClick={() => void save()}
+            >
               {t('event.save')}
             </Button>
           </Badge>
@@ -181,55 +235,106 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
         />
       )}
       {problems.length > 0 && (
-        <Alert type="error" showIcon className="page-alert" title={t('event.problems')} description={problems.map((p) => `${p.file} ${p.field}: ${p.reason}`).join('\n')} />
-      )}
-      {loose.length > 0 && !state.stale && <Alert type="error" showIcon className="page-alert" data-testid="event-save-error" title={loose.join(' · ')} />}
-
-      <Card
-        className="page-card"
-        title={t('event.settings')}
-        extra={
-          <Space>
-            <Typography.Text type="secondary">{t('event.enabled')}</Typography.Text>
-            <Switch
-              data-testid="event-enabled"
-              checked={draft.enabled}
-              loading={switching}
-              checkedChildren={t('event.on')}
-              unCheckedChildren={t('event.off')}
-              onChange={(checked) => void toggle(checked)}
-            />
-          </Space>
-        }
-      >
-        <Form layout="horizontal" labelCol={{ flex: '150px' }} labelWrap colon={false} className="event-form settings-form">
-          <EventTitleFields draft={draft} onChange={change} errors={errors} context={context} />
-          <unit.Fields draft={draft} onChange={change} errors={errors} mode="edit" context={context} />
-          <EventRunFields draft={draft} onChange={change} errors={errors} unit={unit} context={context} />
-        </Form>
-      </Card>
-
-      <Card
-        className="page-card code-card"
-        title={t('event.code')}
-        extra={<Typography.Text type="secondary">{t('event.codeHelp')}</Typography.Text>}
-        styles={{ body: { padding: 0 } }}
-      >
-        {(errors.code?.length ?? 0) > 0 && (
-          <Alert type="error" showIcon banner data-testid="event-code-error" title={t('event.compileErrors')} description={errors.code!.join('\n')} />
-        )}
-        <CodeEditor
-          testId="event-code"
-          path={`file:///${name.replace('.', '/')}/handler.ts`}
-          value={state.code}
-          onChange={(code) => apply({ type: 'code', code })}
-          onSave={() => void save()}
-          markers={codeMarkers((errors.code ?? []).map((reason) => ({ field: 'code', reason })))}
-          height={460}
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          title={t('event.problems')}
+          description={problems.map((p) => `${p.file} ${p.field}: ${p.reason}`).join('\n')}
         />
-      </Card>
+      )}
+      {loose.length > 0 && !state.stale && (
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          data-testid="event-save-error"
+          title={loose.join(' · ')}
+        />
+      )}
 
-      <RecordsDrawer open={recordsOpen} event={name} title={draft.title || name} onClose={() => setRecordsOpen(false)} />
+      <Row gutter={14} align="top">
+        <Col xs={24} xl={10}>
+          <Card
+            className="page-card"
+            title={t('event.settings')}
+            extra={
+              <Space>
+                <Typography.Text type="secondary">{t('event.enabled')}</Typography.Text>
+                <Switch
+                  data-testid="event-enabled"
+                  checked={draft.enabled}
+                  loading={switching}
+                  checkedChildren={t('event.on')}
+                  unCheckedChildren={t('event.off')}
+                  onChange={(checked) => void toggle(checked)}
+                />
+              </Space>
+            }
+          >
+            <Form layout="vertical" className="event-form settings-form">
+              <EventTitleFields draft={draft} onChange={change} errors={errors} context={context} />
+              <unit.Fields
+                draft={draft}
+                onChange={change}
+                errors={errors}
+                mode="edit"
+                context={context}
+              />
+              <EventRunFields
+                draft={draft}
+                onChange={change}
+                errors={errors}
+                unit={unit}
+                context={context}
+              />
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card
+            className="page-card code-card"
+            title={t('event.code')}
+            extra={
+              <Tooltip title={t('event.codeHelp')}>
+                <Typography.Text type="secondary" className="code-help">
+                  TypeScript · Ctrl/Cmd+S
+                </Typography.Text>
+              </Tooltip>
+            }
+            styles={{ body: { padding: 0 } }}
+          >
+            {(errors.code?.length ?? 0) > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                banner
+                data-testid="event-code-error"
+                title={t('event.compileErrors')}
+                description={errors.code!.join('\n')}
+              />
+            )}
+            <CodeEditor
+              testId="event-code"
+              path={`file:///${name.replace('.', '/')}/handler.ts`}
+              value={state.code}
+              onChange={(code) => apply({ type: 'code', code })}
+              onSave={() => void save()}
+              markers={codeMarkers(
+                (errors.code ?? []).map((reason) => ({ field: 'code', reason })),
+              )}
+              height="max(440px, calc(100vh - 270px))"
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <RecordsDrawer
+        open={recordsOpen}
+        event={name}
+        title={draft.title || name}
+        onClose={() => setRecordsOpen(false)}
+      />
     </div>
   );
 }

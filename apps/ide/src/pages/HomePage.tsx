@@ -1,4 +1,9 @@
-import { HistoryOutlined, PlusOutlined, TableOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  HistoryOutlined,
+  PlusOutlined,
+  TableOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Col, List, Row, Statistic, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { executionsApi } from '../api/endpoints';
@@ -37,7 +42,13 @@ export function HomePage() {
           <Typography.Paragraph type="secondary">{t('home.lead')}</Typography.Paragraph>
         </div>
         {firstKind && (
-          <Button type="primary" size="large" icon={<PlusOutlined />} data-testid="home-new-event" onClick={() => openNewEvent(firstKind.kind)}>
+          <Button
+            type="primary"
+            size="large"
+            icon={<PlusOutlined />}
+            data-testid="home-new-event"
+            onClick={() => openNewEvent(firstKind.kind)}
+          >
             {t(firstKind.titleKey)}
           </Button>
         )}
@@ -50,12 +61,20 @@ export function HomePage() {
         </Col>
         <Col xs={24} md={8}>
           <Card className="page-card">
-            <Statistic title={t('home.events')} value={events.length} prefix={<ThunderboltOutlined />} />
+            <Statistic
+              title={t('home.events')}
+              value={events.length}
+              prefix={<ThunderboltOutlined />}
+            />
           </Card>
         </Col>
         <Col xs={24} md={8}>
           <Card className="page-card">
-            <Statistic title={t('home.enabled')} value={events.filter((e) => e.enabled).length} suffix={`/ ${events.length}`} />
+            <Statistic
+              title={t('home.enabled')}
+              value={events.filter((e) => e.enabled).length}
+              suffix={`/ ${events.length}`}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
@@ -64,7 +83,9 @@ export function HomePage() {
               orientation="vertical"
               size="small"
               current={-1}
-              items={[t('home.step1'), t('home.step2'), t('home.step3'), t('home.step4')].map((title) => ({ title }))}
+              items={[t('home.step1'), t('home.step2'), t('home.step3'), t('home.step4')].map(
+                (title) => ({ title }),
+              )}
             />
           </Card>
         </Col>
@@ -73,7 +94,11 @@ export function HomePage() {
             className="page-card"
             title={t('home.recentRuns')}
             extra={
-              <Button type="link" icon={<HistoryOutlined />} onClick={() => navigate({ page: 'executions' })}>
+              <Button
+                type="link"
+                icon={<HistoryOutlined />}
+                onClick={() => navigate({ page: 'executions' })}
+              >
                 {t('header.records')}
               </Button>
             }
@@ -91,7 +116,8 @@ export function HomePage() {
                   <List.Item.Meta
                     title={
                       <span>
-                        <StatusTag status={run.status} /> {elements.find((e) => e.name === run.event)?.title || shortOf(run.event)}
+                        <StatusTag status={run.status} />{' '}
+                        {elements.find((e) => e.name === run.event)?.title || shortOf(run.event)}
                       </span>
                     }
                     description={`${formatTime(run.startedAt)}${run.error ? ` · ${run.error.message}` : ''}`}

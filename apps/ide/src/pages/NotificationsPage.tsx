@@ -12,7 +12,10 @@ const PAGE = 20;
 /** Messages handlers sent with app.notify, newest first. */
 export function NotificationsPage() {
   const t = useT();
-  const [data, setData] = useState<{ total: number; items: Notification[] }>({ total: 0, items: [] });
+  const [data, setData] = useState<{ total: number; items: Notification[] }>({
+    total: 0,
+    items: [],
+  });
   const [current, setCurrent] = useState(1);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +45,11 @@ export function NotificationsPage() {
           </Typography.Title>
         </div>
         <Tooltip title={t('notifications.refresh')}>
-          <Button icon={<ReloadOutlined />} data-testid="notifications-refresh" onClick={() => void load()} />
+          <Button
+            icon={<ReloadOutlined />}
+            data-testid="notifications-refresh"
+            onClick={() => void load()}
+          />
         </Tooltip>
       </div>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
@@ -59,7 +66,13 @@ export function NotificationsPage() {
                 actions={
                   n.executionId
                     ? [
-                        <Button key="path" type="link" size="small" icon={<NodeIndexOutlined />} onClick={() => navigate({ page: 'execution', id: n.executionId! })}>
+                        <Button
+                          key="path"
+                          type="link"
+                          size="small"
+                          icon={<NodeIndexOutlined />}
+                          onClick={() => navigate({ page: 'execution', id: n.executionId! })}
+                        >
                           {t('notifications.path')}
                         </Button>,
                       ]
@@ -67,7 +80,11 @@ export function NotificationsPage() {
                 }
               >
                 <List.Item.Meta
-                  avatar={<Avatar className="notification-avatar">{n.to.slice(0, 1).toUpperCase()}</Avatar>}
+                  avatar={
+                    <Avatar className="notification-avatar">
+                      {n.to.slice(0, 1).toUpperCase()}
+                    </Avatar>
+                  }
                   title={
                     <Space size={8}>
                       <span data-testid="notification-title">{n.title}</span>
@@ -82,7 +99,15 @@ export function NotificationsPage() {
             )}
           />
         )}
-        {data.total > PAGE && <Pagination className="list-pagination" current={current} pageSize={PAGE} total={data.total} onChange={setCurrent} />}
+        {data.total > PAGE && (
+          <Pagination
+            className="list-pagination"
+            current={current}
+            pageSize={PAGE}
+            total={data.total}
+            onChange={setCurrent}
+          />
+        )}
       </Card>
     </div>
   );

@@ -5,7 +5,12 @@ import type { ElementDocument, ElementSummary } from '../api/types';
 
 /** A model as the IDE needs it: its full name and fields. */
 export type ModelInfo = { name: string; short: string; title: string; fields: Field[] };
-export type ServiceInfo = { name: string; short: string; title: string; functions: ServiceDefinition['functions'] };
+export type ServiceInfo = {
+  name: string;
+  short: string;
+  title: string;
+  functions: ServiceDefinition['functions'];
+};
 
 type AppState = {
   elements: ElementSummary[];
@@ -56,7 +61,9 @@ export const useAppStore = create<AppState>((set) => ({
     inFlight ??= (async () => {
       try {
         const list = await elementsApi.list();
-        const wanted = list.items.filter((e) => (e.type === 'model' || e.type === 'service') && e.problems.length === 0);
+        const wanted = list.items.filter(
+          (e) => (e.type === 'model' || e.type === 'service') && e.problems.length === 0,
+        );
         const docs = await Promise.all(
           wanted.map(async (summary) => {
             try {
@@ -73,7 +80,14 @@ export const useAppStore = create<AppState>((set) => ({
           if (entry.summary.type === 'model') models.push(toModel(entry.doc, entry.summary));
           else services.push(toService(entry.doc, entry.summary));
         }
-        set({ elements: list.items, problems: list.problems ?? [], models, services, loaded: true, loadError: null });
+        set({
+          elements: list.items,
+          problems: list.problems ?? [],
+          models,
+          services,
+          loaded: true,
+          loadError: null,
+        });
       } catch (error) {
         set({ loaded: true, loadError: (error as Error).message });
       } finally {
@@ -83,8 +97,12 @@ export const useAppStore = create<AppState>((set) => ({
     return inFlight;
   },
   patchElement: (name, patch) =>
-    set((state) => ({ elements: state.elements.map((e) => (e.name === name ? { ...e, ...patch } : e)) })),
+    set((state) => ({
+      elements: state.elements.map((e) => (e.name === name ? { ...e, ...patch } : e)),
+    })),
 }));
 
-export const findModel = (models: readonly ModelInfo[], name: string | undefined): ModelInfo | undefined =>
-  models.find((m) => m.name === name);
+export const findModel = (
+  models: readonly ModelInfo[],
+  name: string | undefined,
+): ModelInfo | undefined => models.find((m) => m.name === name);

@@ -19,7 +19,8 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
   const [filterOpen, setFilterOpen] = useState(false);
   const update = (patch: Partial<ModelEventDraft>) => {
     const next = normaliseModelDraft(draft, { ...draft, ...patch });
-    if (next.fields.length === 0 && patch.fields === undefined && draft.fields.length > 0) setSpecified(false);
+    if (next.fields.length === 0 && patch.fields === undefined && draft.fields.length > 0)
+      setSpecified(false);
     onChange(next);
   };
   const updateTiming = isUpdateTiming(draft.timing);
@@ -51,7 +52,10 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
           placeholder={t('event.modelPlaceholder')}
           value={draft.model}
           showSearch={{ optionFilterProp: 'label' }}
-          options={models.map((m) => ({ value: m.name, label: m.title !== m.short ? `${m.title} (${m.short})` : m.short }))}
+          options={models.map((m) => ({
+            value: m.name,
+            label: m.title !== m.short ? `${m.title} (${m.short})` : m.short,
+          }))}
           onChange={(name: string) => update({ model: name })}
         />
       </FormItem>
@@ -60,12 +64,21 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
           data-testid="event-timing"
           disabled={fixed}
           value={draft.timing}
-          options={MODEL_TIMINGS.map((timing) => ({ value: timing, label: <span data-testid={`timing-option-${timing}`}>{t(`timing.${timing}`)}</span> }))}
+          options={MODEL_TIMINGS.map((timing) => ({
+            value: timing,
+            label: <span data-testid={`timing-option-${timing}`}>{t(`timing.${timing}`)}</span>,
+          }))}
           onChange={(timing) => update({ timing })}
         />
       </FormItem>
       {updateTiming && (
-        <FormItem label={t('event.triggerFields')} errors={errors.fields} help={specified && draft.fields.length === 0 ? t('event.triggerFieldsRequired') : undefined}>
+        <FormItem
+          label={t('event.triggerFields')}
+          errors={errors.fields}
+          help={
+            specified && draft.fields.length === 0 ? t('event.triggerFieldsRequired') : undefined
+          }
+        >
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Radio.Group
               data-testid="event-fields-mode"
@@ -85,7 +98,10 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
                 mode="multiple"
                 placeholder={t('event.triggerFieldsPlaceholder')}
                 value={draft.fields}
-                options={(model?.fields ?? []).map((f) => ({ value: f.name, label: fieldLabel(f.name) }))}
+                options={(model?.fields ?? []).map((f) => ({
+                  value: f.name,
+                  label: fieldLabel(f.name),
+                }))}
                 onChange={(fields: string[]) => update({ fields })}
               />
             )}
@@ -102,11 +118,21 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
             <Typography.Text type="secondary">{t('event.filterNone')}</Typography.Text>
           )}
           <Space size={4}>
-            <Button data-testid="event-filter-button" disabled={!model} icon={<FilterOutlined />} onClick={() => setFilterOpen(true)}>
+            <Button
+              data-testid="event-filter-button"
+              disabled={!model}
+              icon={<FilterOutlined />}
+              onClick={() => setFilterOpen(true)}
+            >
               {summary ? t('event.filterEdit') : t('event.filterSet')}
             </Button>
             {summary && (
-              <Button type="link" danger data-testid="event-filter-clear" onClick={() => update({ filter: null, filterMode: 'matches' })}>
+              <Button
+                type="link"
+                danger
+                data-testid="event-filter-clear"
+                onClick={() => update({ filter: null, filterMode: 'matches' })}
+              >
                 {t('event.filterClear')}
               </Button>
             )}
@@ -114,11 +140,17 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
         </div>
       </FormItem>
       {updateTiming && draft.filter && (
-        <FormItem label={t('event.filterMode')} errors={errors.filterMode} help={t('event.filterModeHelp')}>
+        <FormItem
+          label={t('event.filterMode')}
+          errors={errors.filterMode}
+          help={t('event.filterModeHelp')}
+        >
           <Radio.Group
             data-testid="event-filter-mode"
             value={draft.filterMode}
-            onChange={(e) => update({ filterMode: e.target.value as ModelEventDraft['filterMode'] })}
+            onChange={(e) =>
+              update({ filterMode: e.target.value as ModelEventDraft['filterMode'] })
+            }
             options={[
               { value: 'matches', label: t('event.filterMatches') },
               { value: 'becomesMatching', label: t('event.filterBecomes') },
@@ -139,4 +171,3 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
     </>
   );
 }
-

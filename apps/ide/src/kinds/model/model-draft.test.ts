@@ -30,7 +30,16 @@ const draft = (patch: Partial<ModelEventDraft>): ModelEventDraft => ({
 
 describe('validateModelDraft', () => {
   it('accepts a complete after-update event with trigger fields and a filter', () => {
-    expect(validateModelDraft(draft({ fields: ['status'], filter: { field: 'sales', op: 'gt', value: 10 }, filterMode: 'becomesMatching' }), context)).toEqual({});
+    expect(
+      validateModelDraft(
+        draft({
+          fields: ['status'],
+          filter: { field: 'sales', op: 'gt', value: 10 },
+          filterMode: 'becomesMatching',
+        }),
+        context,
+      ),
+    ).toEqual({});
   });
 
   it('asks for the model and the timing', () => {
@@ -40,16 +49,23 @@ describe('validateModelDraft', () => {
   });
 
   it('refuses async on a before timing, next to the async switch', () => {
-    expect(validateModelDraft(draft({ timing: 'beforeCreate', async: true }), context).async).toEqual(['before timings always run sync']);
+    expect(
+      validateModelDraft(draft({ timing: 'beforeCreate', async: true }), context).async,
+    ).toEqual(['before timings always run sync']);
   });
 
   it('names a filter value of the wrong type', () => {
-    const errors = validateModelDraft(draft({ filter: { and: [{ field: 'sales', op: 'gt', value: 'big' }] } }), context);
+    const errors = validateModelDraft(
+      draft({ filter: { and: [{ field: 'sales', op: 'gt', value: 'big' }] } }),
+      context,
+    );
     expect(errors.filter?.[0]).toMatch(/^filter\.and\.0\.value: expected a number/);
   });
 
   it('refuses trigger fields the model does not have', () => {
-    expect(validateModelDraft(draft({ fields: ['nope'] }), context).fields).toContain('unknown field "nope"');
+    expect(validateModelDraft(draft({ fields: ['nope'] }), context).fields).toContain(
+      'unknown field "nope"',
+    );
   });
 });
 

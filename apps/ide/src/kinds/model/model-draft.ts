@@ -24,9 +24,12 @@ export type ModelEventDraft = EventDraft & {
 export const MODEL_FORM_KEYS = ['model', 'timing', 'fields', 'filter', 'filterMode'] as const;
 const COMMON_KEYS = ['title', 'tags', 'handler', 'async', 'order', 'timeoutMs', 'retry', 'enabled'];
 
-export const isUpdateTiming = (timing: ModelTiming | undefined) => !!timing && UPDATE_TIMINGS.includes(timing);
-export const isBeforeTiming = (timing: ModelTiming | undefined) => !!timing && BEFORE_TIMINGS.includes(timing);
-export const isTiming = (value: unknown): value is ModelTiming => MODEL_TIMINGS.includes(value as ModelTiming);
+export const isUpdateTiming = (timing: ModelTiming | undefined) =>
+  !!timing && UPDATE_TIMINGS.includes(timing);
+export const isBeforeTiming = (timing: ModelTiming | undefined) =>
+  !!timing && BEFORE_TIMINGS.includes(timing);
+export const isTiming = (value: unknown): value is ModelTiming =>
+  MODEL_TIMINGS.includes(value as ModelTiming);
 
 /**
  * Keeps a draft consistent after a change of model or timing: trigger fields and "becomes matching"
@@ -53,10 +56,12 @@ export function validateModelDraft(draft: ModelEventDraft, context: KindContext)
   if (!draft.timing) addError(errors, 'timing', t('event.timingRequired'));
   if (model) {
     const names = new Set(model.fields.map((f) => f.name));
-    for (const f of draft.fields) if (!names.has(f)) addError(errors, 'fields', `unknown field "${f}"`);
+    for (const f of draft.fields)
+      if (!names.has(f)) addError(errors, 'fields', `unknown field "${f}"`);
     if (draft.filter) {
       const checked = checkCondition(draft.filter, model.fields, 'filter');
-      if (!checked.ok) for (const p of checked.problems) addError(errors, 'filter', `${p.field}: ${p.reason}`);
+      if (!checked.ok)
+        for (const p of checked.problems) addError(errors, 'filter', `${p.field}: ${p.reason}`);
     }
   }
   const parsed = modelEventSchema.safeParse(stripEmpty(draft));
@@ -65,7 +70,14 @@ export function validateModelDraft(draft: ModelEventDraft, context: KindContext)
     : errorsByKey(
         parsed.error.issues
           // "required" problems of model/timing are already said in the user's language above
-          .filter((i) => !(i.path.length === 1 && (i.path[0] === 'model' || i.path[0] === 'timing') && !draft[i.path[0]]))
+          .filter(
+            (i) =>
+              !(
+                i.path.length === 1 &&
+                (i.path[0] === 'model' || i.path[0] === 'timing') &&
+                !draft[i.path[0]]
+              ),
+          )
           .map((i) => ({ field: i.path.join('.') || '(root)', reason: i.message })),
         [...MODEL_FORM_KEYS, ...COMMON_KEYS],
       );

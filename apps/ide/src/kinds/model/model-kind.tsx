@@ -1,20 +1,30 @@
-import { DatabaseOutlined } from '@ant-design/icons';
+import { ThunderboltOutlined } from '@ant-design/icons';
 import type { ModelTiming } from '@whenthen/schema';
 import { findModel } from '../../stores/app-store';
 import type { EventKindUnit } from '../types';
-import { isBeforeTiming, MODEL_FORM_KEYS, validateModelDraft, type ModelEventDraft } from './model-draft';
+import {
+  isBeforeTiming,
+  MODEL_FORM_KEYS,
+  validateModelDraft,
+  type ModelEventDraft,
+} from './model-draft';
 import { ModelEventFields } from './ModelEventFields';
 
 const STARTER_BODY: Record<ModelTiming, (model: string) => string> = {
   beforeCreate: (m) =>
     `  // Runs before a ${m} is stored. Change event.next to adjust what is stored,\n  // or throw an Error to refuse the write.\n  app.log('${m} about to be created', event.next);`,
-  afterCreate: (m) => `  // event.next is the ${m} as stored.\n  app.log('${m} created', event.next.id);`,
+  afterCreate: (m) =>
+    `  // event.next is the ${m} as stored.\n  app.log('${m} created', event.next.id);`,
   beforeUpdate: (m) =>
     `  // Runs before the change is stored. event.prev is the stored ${m}, event.next the record after the change;\n  // change event.next to adjust it, or throw an Error to refuse the write.\n  app.log('${m} about to change', event.changed);`,
-  afterUpdate: (m) => `  // event.prev is the ${m} before the change, event.next as stored now.\n  app.log('${m} updated', event.next.id, event.changed);`,
-  beforeDelete: (m) => `  // Throw an Error to refuse the delete.\n  app.log('${m} about to be deleted', event.prev.id);`,
-  afterDelete: (m) => `  // event.prev is the ${m} that was deleted.\n  app.log('${m} deleted', event.prev.id);`,
-  afterWrite: (m) => `  // Runs after any create, update or delete of a ${m}; event.op says which.\n  app.log('${m} written', event.op, event.next?.id ?? event.prev?.id);`,
+  afterUpdate: (m) =>
+    `  // event.prev is the ${m} before the change, event.next as stored now.\n  app.log('${m} updated', event.next.id, event.changed);`,
+  beforeDelete: (m) =>
+    `  // Throw an Error to refuse the delete.\n  app.log('${m} about to be deleted', event.prev.id);`,
+  afterDelete: (m) =>
+    `  // event.prev is the ${m} that was deleted.\n  app.log('${m} deleted', event.prev.id);`,
+  afterWrite: (m) =>
+    `  // Runs after any create, update or delete of a ${m}; event.op says which.\n  app.log('${m} written', event.op, event.next?.id ?? event.prev?.id);`,
 };
 
 /** Model events: when records of a model are created, updated or deleted. */
@@ -22,7 +32,7 @@ export const modelEventKind: EventKindUnit = {
   kind: 'model',
   titleKey: 'kind.model',
   helpKey: 'kind.model.help',
-  icon: <DatabaseOutlined />,
+  icon: <ThunderboltOutlined />,
   defaults: (context) => ({
     model: context.models[0]?.name,
     timing: 'afterCreate',
