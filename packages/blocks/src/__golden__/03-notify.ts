@@ -1,0 +1,3 @@
+export default async function (event, app) {
+  await app.notify({ to: 'ann', title: 'Big order', body: `Order ${event.next.id} is big` });
+}

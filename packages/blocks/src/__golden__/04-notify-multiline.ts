@@ -1,0 +1,7 @@
+export default async function (event, app) {
+  await app.notify({
+    to: event.next.owner,
+    title: 'Big order',
+    body: 'Sales: ' + event.next.sales,
+  });
+}

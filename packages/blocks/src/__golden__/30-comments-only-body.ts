@@ -1,0 +1,4 @@
+export default async function (event, app) {
+  // TODO: write the handler
+  // and more
+}

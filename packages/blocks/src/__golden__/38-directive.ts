@@ -1,0 +1,4 @@
+export default async function (event, app) {
+  'use strict';
+  app.log('strict');
+}

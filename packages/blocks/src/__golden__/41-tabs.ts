@@ -1,0 +1,6 @@
+export default async function (event, app) {
+	const a = 1;
+	if (a) {
+		app.log('tab');
+	}
+}

@@ -1,0 +1,1 @@
+export default async function (event, app) { const a = 1; app.log(a); if (a) { app.log('x'); } }

@@ -1,0 +1,3 @@
+export default function (event, app) {
+  app.log('sync');
+}

@@ -1,0 +1,3 @@
+export default async (event, app) => {
+  app.log('arrow');
+};

@@ -1,0 +1,2 @@
+const handler = async (event, app) => {};
+export default handler;

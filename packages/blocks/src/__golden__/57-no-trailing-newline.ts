@@ -1,0 +1,3 @@
+export default async function (event, app) {
+  app.log('no newline at the end');
+}
