@@ -1,5 +1,12 @@
 import ts from 'typescript';
 import { compileError } from './compile-error.js';
+import {
+  checkImport,
+  hasModifier,
+  isTypeOnlyDeclaration,
+  modifiersOf,
+  parseTs,
+} from './source-file.js';
 import type { HandlerError } from './types.js';
 
 export type HandlerSource = {
@@ -18,42 +25,16 @@ const SIGNATURE = '`export default async function (event, app) { ... }`';
  * `app`) and no other exports.
  */
 export function parseHandler(code: string): HandlerSource | HandlerError {
-  const sf = ts.createSourceFile(
-    'handler.ts',
-    code,
-    ts.ScriptTarget.ESNext,
-    true,
-    ts.ScriptKind.TS,
-  );
-  const syntax =
-    (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  const first = syntax[0];
-  if (first) {
-    return compileError(ts.flattenDiagnosticMessageText(first.messageText, '\n'), sf, first.start);
-  }
+  const { sf, error } = parseTs(code, 'handler');
+  if (error) return error;
 
   let handler: HandlerSource['handler'] | undefined;
   const blank: ts.Statement[] = [];
   for (const statement of sf.statements) {
     const at = statement.getStart(sf);
-    if (ts.isImportDeclaration(statement)) {
-      if (isTypeOnlyImport(statement)) blank.push(statement);
-      else
-        return compileError(
-          'imports are not available in handler code; use `app` to reach models and services',
-          sf,
-          at,
-        );
-      continue;
-    }
-    if (ts.isImportEqualsDeclaration(statement)) {
-      if (statement.isTypeOnly) continue;
-      return compileError(
-        'imports are not available in handler code; use `app` to reach models and services',
-        sf,
-        at,
-      );
-    }
+    const imported = checkImport(statement, sf, 'handler', blank);
+    if (imported) return imported;
+    if (imported === null) continue;
     if (ts.isExportAssignment(statement)) {
       return compileError(describeBadDefault(statement), sf, at);
     }
@@ -61,11 +42,10 @@ export function parseHandler(code: string): HandlerSource | HandlerError {
       if (statement.isTypeOnly) continue;
       return compileError(`handler code may only export its handler: ${SIGNATURE}`, sf, at);
     }
-    const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
-    const isExport = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const modifiers = modifiersOf(statement);
+    const isExport = hasModifier(modifiers, ts.SyntaxKind.ExportKeyword);
     if (!isExport || isTypeOnlyDeclaration(statement, modifiers)) continue;
-    const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if (!isDefault)
+    if (!hasModifier(modifiers, ts.SyntaxKind.DefaultKeyword))
       return compileError(`handler code may only export its handler: ${SIGNATURE}`, sf, at);
     if (!ts.isFunctionDeclaration(statement)) {
       return compileError(`the default export must be an async function: ${SIGNATURE}`, sf, at);
@@ -74,7 +54,7 @@ export function parseHandler(code: string): HandlerSource | HandlerError {
     if (handler) return compileError('handler code has more than one default export', sf, at);
     if (statement.asteriskToken)
       return compileError(`the handler cannot be a generator: ${SIGNATURE}`, sf, at);
-    if (!modifiers.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+    if (!hasModifier(modifiers, ts.SyntaxKind.AsyncKeyword)) {
       return compileError(`the handler must be async: ${SIGNATURE}`, sf, at);
     }
     handler = statement as HandlerSource['handler'];
@@ -93,24 +73,4 @@ function describeBadDefault(statement: ts.ExportAssignment): string {
   }
   if (ts.isFunctionExpression(expression)) return `write the handler as ${SIGNATURE}`;
   return `the default export must be an async function: ${SIGNATURE}`;
-}
-
-function isTypeOnlyImport(statement: ts.ImportDeclaration): boolean {
-  const clause = statement.importClause;
-  if (!clause) return false; // a side-effect import
-  if (clause.isTypeOnly) return true;
-  if (clause.name) return false;
-  const bindings = clause.namedBindings;
-  return !!bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly);
-}
-
-function isTypeOnlyDeclaration(
-  statement: ts.Statement,
-  modifiers: readonly ts.ModifierLike[],
-): boolean {
-  return (
-    ts.isInterfaceDeclaration(statement) ||
-    ts.isTypeAliasDeclaration(statement) ||
-    modifiers.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
-  );
 }

@@ -3,10 +3,12 @@ export type {
   Bridge,
   HandlerError,
   HandlerErrorCode,
+  ModuleCheck,
   RunOptions,
   RunResult,
   Sandbox,
   SandboxOptions,
+  ServiceFunctionInfo,
   StepCall,
   StepRecord,
 } from './types.js';

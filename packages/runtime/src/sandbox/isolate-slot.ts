@@ -24,7 +24,8 @@ export type SlotHost = {
 const MAX_COMPILED = 256;
 
 /**
- * One isolate with one context, the prelude installed, and the handler factories compiled into it.
+ * One isolate with one context, the prelude installed, and the handler and service factories
+ * compiled into it.
  * The sandbox uses one slot per nesting level: a run started from inside a bridge call cannot use
  * its caller's isolate, because that isolate is in the middle of a microtask checkpoint and would
  * not run the nested handler's promise jobs before returning.
@@ -33,7 +34,14 @@ export class IsolateSlot {
   private isolate: ivm.Isolate | null = null;
   private context: ivm.Context | null = null;
   private start: ivm.Reference<
-    (id: number, token: number, payloadJson: string | undefined) => void
+    (
+      id: number,
+      token: number,
+      payloadJson: string | undefined,
+      entry: string | undefined,
+      first: number,
+      last: number,
+    ) => void
   > | null = null;
   private register: ivm.Reference<(id: number, factory: unknown) => void> | null = null;
   private unregister: ivm.Reference<(id: number) => void> | null = null;
@@ -76,11 +84,23 @@ export class IsolateSlot {
     this.isolate!.compileScriptSync(source, { filename: handlerFilename(id) }).release();
   }
 
-  /** Starts handler `id`; returns when its microtasks ran. Throws isolated-vm's timeout/memory errors. */
-  run(id: number, token: number, payloadJson: string | undefined, timeoutMs: number): void {
-    this.start!.applySync(undefined, [id, token, payloadJson], {
-      timeout: Math.max(1, Math.ceil(timeoutMs)),
-    });
+  /**
+   * Starts handler `id`, or function `entry.name` of service module `id`, recording the steps of
+   * statements `entry.first..last` only; returns when its microtasks ran. Throws isolated-vm's
+   * timeout/memory errors.
+   */
+  run(
+    id: number,
+    token: number,
+    payloadJson: string | undefined,
+    timeoutMs: number,
+    entry: { name: string | undefined; first: number; last: number },
+  ): void {
+    this.start!.applySync(
+      undefined,
+      [id, token, payloadJson, entry.name, entry.first, entry.last],
+      { timeout: Math.max(1, Math.ceil(timeoutMs)) },
+    );
   }
 
   get lost(): boolean {

@@ -1,7 +1,7 @@
 /**
  * Code evaluated once in every isolate's context. It evaluates to `install(host)`, which keeps the
  * host callbacks in a closure (handler code cannot reach them), and returns the entry points the
- * host calls: `start` (one run), `register`/`unregister` (compiled handler factories).
+ * host calls: `start` (one run), `register`/`unregister` (compiled handler and service factories).
  *
  * Wire format, kept to primitives because they cross the boundary cheapest:
  * - `call(token, path, argsJson)` returns 'v' + JSON, 'u' (undefined) or 'e' + JSON {message, code}.
@@ -16,7 +16,9 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
   'use strict';
   const host = { call: call_, log: log_, begin, end, fail: fail_, caught, done, failed };
   const parse = JSON.parse, stringify = JSON.stringify;
-  const resolved = (v) => Promise.resolve(v), rejected = (e) => Promise.reject(e);
+  const PromiseCtor = Promise, promiseResolve = Promise.resolve, promiseReject = Promise.reject;
+  const resolved = (v) => promiseResolve.call(PromiseCtor, v);
+  const rejected = (e) => promiseReject.call(PromiseCtor, e);
   const then = Promise.prototype.then;
   const ErrorCtor = Error, TypeErrorCtor = TypeError, ProxyCtor = Proxy, StringFn = String;
   const create = Object.create, freeze = Object.freeze, isArray = Array.isArray;
@@ -123,14 +125,16 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
     });
   }
 
-  function makeRecorder(token) {
+  // Statements outside [first, last] belong to functions of the module other than the one called:
+  // they run unrecorded, like any helper.
+  function makeRecorder(token, first, last) {
     let off = false;
     let lastError = NONE;
     return freeze({
-      b(sid) { if (!off && host.begin(token, sid) === 1) off = true; },
-      e(sid) { if (!off) host.end(token, sid); },
+      b(sid) { if (!off && sid >= first && sid <= last && host.begin(token, sid) === 1) off = true; },
+      e(sid) { if (!off && sid >= first && sid <= last) host.end(token, sid); },
       x(sid, err) {
-        if (!off) {
+        if (!off && sid >= first && sid <= last) {
           if (err === lastError) host.fail(token, sid);
           else {
             lastError = err;
@@ -141,6 +145,7 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
         return err;
       },
       c(sid, err) {
+        if (sid < first || sid > last) return;
         if (!off) {
           if (arguments.length < 2 || err === lastError) host.caught(token, sid);
           else {
@@ -154,17 +159,17 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
     });
   }
 
-  function settle(token, output, event) {
+  function settle(token, output, event, what) {
     let outputJson, payloadJson;
     try {
       outputJson = stringify(output);
     } catch (e) {
-      return fail(token, new TypeErrorCtor('the handler returned a value that is not JSON-serializable (' + describe(e)[0] + ')'), event, null);
+      return fail(token, new TypeErrorCtor(what + ' returned a value that is not JSON-serializable (' + describe(e)[0] + ')'), event, null);
     }
     try {
       payloadJson = stringify(event);
     } catch (e) {
-      return fail(token, new TypeErrorCtor('the handler left the event payload not JSON-serializable (' + describe(e)[0] + ')'), event, null);
+      return fail(token, new TypeErrorCtor(what + ' left the ' + (what === 'the handler' ? 'event payload' : 'arguments') + ' not JSON-serializable (' + describe(e)[0] + ')'), event, null);
     }
     host.done(token, outputJson, payloadJson);
   }
@@ -185,17 +190,26 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
   });
   Object.defineProperty(globalThis, 'console', { value: console, writable: true, configurable: true });
 
-  function start(id, token, payloadJson) {
+  // entry: undefined for a handler (the factory makes the handler), else the name of a function
+  // of the service module (the factory makes the module's exports); it may be synchronous.
+  function start(id, token, payloadJson, entry, first, last) {
     currentToken = token;
+    const what = entry === undefined ? 'the handler' : 'service function ' + entry;
     let event, recorder = null;
     try {
       event = payloadJson === undefined ? undefined : parse(payloadJson);
       const factory = factories[id];
-      if (typeof factory !== 'function') throw new ErrorCtor('handler ' + id + ' is not compiled');
-      recorder = makeRecorder(token);
-      const handler = factory(recorder);
-      const promise = handler(event, makeApp(token));
-      then.call(promise, (output) => settle(token, output, event), (err) => fail(token, err, event, recorder));
+      if (typeof factory !== 'function') throw new ErrorCtor('code ' + id + ' is not compiled');
+      recorder = makeRecorder(token, first, last);
+      const made = factory(recorder);
+      let promise;
+      if (entry === undefined) promise = made(event, makeApp(token));
+      else {
+        const fn = made[entry];
+        if (typeof fn !== 'function') throw new ErrorCtor(what + ' is not exported');
+        promise = resolved(fn(event, makeApp(token)));
+      }
+      then.call(promise, (output) => settle(token, output, event, what), (err) => fail(token, err, event, recorder));
     } catch (err) {
       fail(token, err, event, recorder);
     }

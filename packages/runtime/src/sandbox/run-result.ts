@@ -1,4 +1,4 @@
-import type { PreparedHandler } from './prepare.js';
+import { shownFilename, type PreparedHandler } from './prepare.js';
 import { mapStack } from './stack.js';
 import type { RawError, StepRecorder } from './steps.js';
 import type { Bridge, HandlerError, RunOptions, RunResult } from './types.js';
@@ -24,6 +24,8 @@ export type CallFailure =
 export type ActiveRun = {
   token: number;
   prepared: PreparedHandler;
+  /** What runs, for messages: 'handler' or 'service function charge'. */
+  what: string;
   recorder: StepRecorder;
   bridge: Bridge;
   timeoutMs: number;
@@ -36,14 +38,19 @@ export type ActiveRun = {
 };
 
 export function timeoutMessage(run: ActiveRun): string {
-  return `handler timed out after ${run.timeoutMs} ms`;
+  return `${run.what} timed out after ${run.timeoutMs} ms`;
 }
 
 /** Turns what happened during a run into its RunResult, closing the steps still open. */
 export function runResult(run: ActiveRun, opts: RunOptions, failure?: CallFailure): RunResult {
   const { recorder, prepared, outcome } = run;
   const map = (stack: string) =>
-    mapStack(stack, prepared.id, (p) => prepared.edited.originalPosition(p));
+    mapStack(
+      stack,
+      prepared.id,
+      (p) => prepared.edited.originalPosition(p),
+      shownFilename(prepared),
+    );
   const mapError = (raw: RawError): RawError =>
     raw.stack === undefined
       ? { message: raw.message }
@@ -111,8 +118,9 @@ function whyFailed(
   if (!outcome) {
     const at = run.recorder.innermost();
     const message =
-      `handler did not finish: it waits${at ? ` at line ${at.line}` : ''} for a promise that ` +
-      'never settles (only app.* calls and promises the handler settles itself can be awaited)';
+      `${run.what} did not finish: it waits${at ? ` at line ${at.line}` : ''} for a promise that ` +
+      `never settles (only app.* calls and promises the ${run.prepared.kind === 'handler' ? 'handler' : 'function'} ` +
+      'settles itself can be awaited)';
     return { error: { code: 'NOT_SETTLED', message }, raw: { message }, seen: false };
   }
   return undefined;

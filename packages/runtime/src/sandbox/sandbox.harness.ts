@@ -39,6 +39,17 @@ export function run(sandbox: Sandbox, code: string, opts: Partial<RunOptions> = 
   });
 }
 
+/** Runs function `entry` of service module `code` (service.ts) with `args` as its first argument. */
+export function runService(
+  sandbox: Sandbox,
+  code: string,
+  entry: string,
+  args: unknown,
+  opts: Partial<RunOptions> = {},
+): RunResult {
+  return run(sandbox, code, { key: `Service.${entry}`, entry, payload: args, ...opts });
+}
+
 /** Steps as `depth:line status text` lines, for readable assertions on the tree. */
 export function outline(steps: StepRecord[]): string[] {
   const depth = new Map<number, number>();

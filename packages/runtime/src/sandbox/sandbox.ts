@@ -1,14 +1,30 @@
 import { IsolateSlot, type SlotHost } from './isolate-slot.js';
-import { compileErrorFromV8, prepareHandler, type PreparedHandler } from './prepare.js';
+import {
+  compileErrorFromV8,
+  prepareHandler,
+  prepareService,
+  type PreparedHandler,
+} from './prepare.js';
 import { runResult, timeoutMessage, type ActiveRun, type CallFailure } from './run-result.js';
 import { StepRecorder, type RawError } from './steps.js';
-import type { HandlerError, RunOptions, RunResult, Sandbox, SandboxOptions } from './types.js';
+import { describeFunctions, parseService } from './service-source.js';
+import type {
+  HandlerError,
+  ModuleCheck,
+  RunOptions,
+  RunResult,
+  Sandbox,
+  SandboxOptions,
+} from './types.js';
 
 const DEFAULT_MAX_STEPS = 10_000;
 const MAX_PREPARED = 512;
 const MAX_DEPTH = 64;
 
-/** Creates a sandbox: handlers run in isolated-vm isolates, one per nesting level, created lazily. */
+/**
+ * Creates a sandbox: handlers and service functions run in isolated-vm isolates, one per nesting
+ * level, created lazily.
+ */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const memoryLimitMb = options.memoryLimitMb ?? 64;
   const modelsJson = options.models ? JSON.stringify(options.models) : undefined;
@@ -96,16 +112,33 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const slotAt = (depth: number): IsolateSlot =>
     (slots[depth] ??= new IsolateSlot(memoryLimitMb, host, modelsJson));
 
-  const prepare = (version: string, code: string): PreparedHandler | HandlerError => {
-    let entry = prepared.get(version);
+  /** Prepared code by kind and version (least recently used first): one compile per version. */
+  const prepare = (
+    version: string,
+    code: string,
+    service: boolean,
+  ): { key: string; handler: PreparedHandler | HandlerError } => {
+    const key = (service ? 's:' : 'h:') + version;
+    let entry = prepared.get(key);
     if (entry) {
-      prepared.delete(version);
+      prepared.delete(key);
     } else {
-      entry = prepareHandler(code, nextId++);
+      entry = service ? prepareService(code, nextId++) : prepareHandler(code, nextId++);
       if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value as string);
     }
-    prepared.set(version, entry);
-    return entry;
+    prepared.set(key, entry);
+    return { key, handler: entry };
+  };
+
+  /** Errors of the shape checks, then of V8 compiling the prepared script (not run). */
+  const compileCheck = (handler: PreparedHandler | HandlerError): HandlerError | null => {
+    if ('code' in handler) return handler;
+    try {
+      slotAt(stack.length).compileOnly(handler.source, handler.id);
+      return null;
+    } catch (err) {
+      return compileErrorFromV8(err, handler);
+    }
   };
 
   const run = (opts: RunOptions): RunResult => {
@@ -116,12 +149,27 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       steps: [],
       truncated: false,
     });
-    const handler = prepare(opts.version, opts.code);
+    const { key, handler } = prepare(opts.version, opts.code, opts.entry !== undefined);
     if ('code' in handler) return failEarly(handler);
+    let range = { name: opts.entry, first: 1, last: handler.statements.length };
+    if (opts.entry !== undefined) {
+      const names = (handler.functions ?? []).map((f) => f.name);
+      const fn = handler.functions?.find((f) => f.name === opts.entry);
+      if (!fn) {
+        return failEarly({
+          code: 'NOT_FOUND',
+          message:
+            `service.ts exports no function ${opts.entry}; ` +
+            (names.length ? `it exports ${names.join(', ')}` : 'it exports no functions'),
+        });
+      }
+      range = { name: fn.name, first: fn.first, last: fn.last };
+    }
+    const what = opts.entry === undefined ? 'handler' : `service function ${opts.entry}`;
     if (stack.length >= MAX_DEPTH) {
       return failEarly({
         code: 'HANDLER_ERROR',
-        message: `handler runs nested more than ${MAX_DEPTH} deep`,
+        message: `${what} runs nested more than ${MAX_DEPTH} deep`,
       });
     }
     const slot = slotAt(stack.length);
@@ -130,10 +178,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     } catch (err) {
       if (err instanceof SyntaxError || (err instanceof Error && err.name === 'SyntaxError')) {
         const error = compileErrorFromV8(err, handler);
-        prepared.set(opts.version, error);
+        prepared.set(key, error);
         return failEarly(error);
       }
-      const failure = callFailure(err, slot, memoryLimitMb);
+      const failure = callFailure(err, slot, memoryLimitMb, what);
       return failEarly({
         code: failure.kind === 'memory' ? 'MEMORY_LIMIT' : 'HANDLER_ERROR',
         message: failure.kind === 'memory' ? failure.message : messageOf(err),
@@ -146,7 +194,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     } catch (err) {
       return failEarly({
         code: 'HANDLER_ERROR',
-        message: `the event payload is not JSON-serializable (${messageOf(err)})`,
+        message: `${opts.entry === undefined ? 'the event payload is' : 'the arguments are'} not JSON-serializable (${messageOf(err)})`,
       });
     }
 
@@ -155,6 +203,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const current: ActiveRun = {
       token,
       prepared: handler,
+      what,
       recorder: new StepRecorder(
         handler.statements,
         opts.maxSteps ?? DEFAULT_MAX_STEPS,
@@ -171,9 +220,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     stack.push(current);
     let failure: CallFailure | undefined;
     try {
-      slot.run(handler.id, token, payloadJson, opts.timeoutMs);
+      slot.run(handler.id, token, payloadJson, opts.timeoutMs, range);
     } catch (err) {
-      failure = callFailure(err, slot, memoryLimitMb);
+      failure = callFailure(err, slot, memoryLimitMb, what);
     } finally {
       stack.pop();
       active.delete(token);
@@ -186,15 +235,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return {
     run,
     check(code) {
-      const handler = prepareHandler(code, 0);
-      if ('code' in handler) return handler;
-      const slot = slotAt(stack.length);
-      try {
-        slot.compileOnly(handler.source, handler.id);
-        return null;
-      } catch (err) {
-        return compileErrorFromV8(err, handler);
-      }
+      return compileCheck(prepareHandler(code, 0));
+    },
+    checkModule(code): ModuleCheck {
+      const functions = describeFunctions(parseService(code).functions);
+      return { error: compileCheck(prepareService(code, 0)), functions };
     },
     dispose() {
       for (const slot of slots) slot.dispose();
@@ -217,11 +262,16 @@ function messageOf(err: unknown): string {
 }
 
 /** Sorts what a call into the isolate threw; a lost isolate is dropped so the next run makes one. */
-function callFailure(err: unknown, slot: IsolateSlot, memoryLimitMb: number): CallFailure {
+function callFailure(
+  err: unknown,
+  slot: IsolateSlot,
+  memoryLimitMb: number,
+  what: string,
+): CallFailure {
   const message = messageOf(err);
   if (slot.lost || message.startsWith('Isolate was disposed during execution')) {
     slot.dispose();
-    return { kind: 'memory', message: `handler exceeded the memory limit of ${memoryLimitMb} MB` };
+    return { kind: 'memory', message: `${what} exceeded the memory limit of ${memoryLimitMb} MB` };
   }
   if (message === 'Script execution timed out.') {
     return { kind: 'timeout', stack: err instanceof Error ? err.stack : undefined };

@@ -1,8 +1,6 @@
 import type { Position } from './position-map.js';
 
-/** How stacks name handler code; a handler compiled as `wt-h12` shows as `handler.ts`. */
-export const SHOWN_FILENAME = 'handler.ts';
-
+/** Compiled scripts are named `wt-h<id>`; stacks show them as `handler.ts` or `service.ts`. */
 export function handlerFilename(id: number): string {
   return `wt-h${id}`;
 }
@@ -12,14 +10,15 @@ const LOCATION = /\bwt-h(\d+):(\d+):(\d+)/;
 export type MappedStack = { stack: string; position?: Position };
 
 /**
- * Rewrites a stack from inside the isolate for the author: frames of this handler point at the
- * original text (`handler.ts:7:11`), frames of built-ins (`Array.map (<anonymous>)`) stay, and the
+ * Rewrites a stack from inside the isolate for the author: frames of this script point at the
+ * original text (`handler.ts:7:11`, shown as `shown`), frames of built-ins (`Array.map (<anonymous>)`) stay, and the
  * sandbox's own frames and host frames are dropped. `position` is the first handler frame.
  */
 export function mapStack(
   stack: string,
   handlerId: number,
   toOriginal: (p: Position) => Position,
+  shown: string,
 ): MappedStack {
   const out: string[] = [];
   let position: Position | undefined;
@@ -33,7 +32,7 @@ export function mapStack(
       if (Number(match[1]) !== handlerId) continue;
       const original = toOriginal({ line: Number(match[2]), column: Number(match[3]) });
       position ??= original;
-      out.push(line.replace(LOCATION, `${SHOWN_FILENAME}:${original.line}:${original.column}`));
+      out.push(line.replace(LOCATION, `${shown}:${original.line}:${original.column}`));
     } else if (/\((<anonymous>|native|index \d+)\)$/.test(line)) {
       out.push(line);
     }

@@ -29,12 +29,18 @@ export type StepRecord = {
 export type StepCall = { path: string; args: unknown; result?: unknown; error?: string };
 
 export type HandlerErrorCode =
-  'HANDLER_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'COMPILE_ERROR' | 'NOT_SETTLED';
+  | 'HANDLER_ERROR'
+  | 'TIMEOUT'
+  | 'MEMORY_LIMIT'
+  | 'COMPILE_ERROR'
+  | 'NOT_SETTLED'
+  /** `entry` names no exported function of the service module. */
+  | 'NOT_FOUND';
 
 /**
  * Why a run failed. `code` is the host error's code when a bridge error reached the top uncaught
  * (e.g. 'EVENT_FAILED'), otherwise one of HandlerErrorCode. `line`/`column` are 1-based positions in
- * the original handler text.
+ * the original text (handler.ts or service.ts).
  */
 export type HandlerError = {
   code: HandlerErrorCode | (string & {});
@@ -66,17 +72,41 @@ export type RunOptions = {
   bridge: Bridge;
   /** Steps recorded per run before a final 'truncated' step; default 10,000. */
   maxSteps?: number;
+  /**
+   * Runs `code` as a service module (service.ts) and calls its exported function of this name as
+   * `fn(payload, app)`, awaiting its result. Without it, `code` is a handler (default export).
+   */
+  entry?: string;
 };
+
+/** An exported function of a service module, as `checkModule` reports it. */
+export type ServiceFunctionInfo = {
+  name: string;
+  /** Declared parameters (a TypeScript `this` parameter is not counted). */
+  params: number;
+  async: boolean;
+  /** 1-based line of the declaration (where `export` is). */
+  line: number;
+};
+
+export type ModuleCheck = { error: HandlerError | null; functions: ServiceFunctionInfo[] };
 
 export interface Sandbox {
   /**
    * Compiles (cached by `version`) and runs `export default async function (event, app) {...}`
    * SYNCHRONOUSLY: returns only when the handler's promise settled. May be called again from inside
-   * a bridge call (nested runs).
+   * a bridge call (nested runs). With `entry`, `code` is a service module and its exported function
+   * `entry` runs the same way (steps are those of that function's body; an unknown name fails with
+   * NOT_FOUND). A service module is compiled once per `version` for all its functions.
    */
   run(opts: RunOptions): RunResult;
   /** Type-check-free compile for save-time validation: returns null or a COMPILE_ERROR with line/column. */
   check(code: string): HandlerError | null;
+  /**
+   * Save-time validation of a service module (service.ts): the first COMPILE_ERROR (line/column) or
+   * null, and the exported functions found (also when there is an error, as far as they were read).
+   */
+  checkModule(code: string): ModuleCheck;
   dispose(): void;
 }
 
