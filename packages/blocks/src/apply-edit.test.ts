@@ -312,6 +312,35 @@ describe('insertBlock', () => {
     );
   });
 
+  test('into an empty case, after its colon', () => {
+    const code = handler('  switch (x) {', '    case 1:', '    default:', '      return;', '  }');
+    const result = edit(code, (doc) => ({
+      type: 'insertBlock',
+      at: { inside: idOf(doc, 'switch'), slot: 0 },
+      spec: { kind: 'log', args: ["'one'"] },
+    }));
+    expect(result.code).toBe(
+      handler(
+        '  switch (x) {',
+        '    case 1:',
+        "      app.log('one');",
+        '    default:',
+        '      return;',
+        '  }',
+      ),
+    );
+  });
+
+  test('never lets a line comment swallow the code after it', () => {
+    const code = handler('  app.log(1); app.log(2);');
+    const result = edit(code, (doc) => ({
+      type: 'insertBlock',
+      at: { before: idOf(doc, 'app.log(2)') },
+      spec: { kind: 'raw', text: 'helper(); // why' },
+    }));
+    expect(result.code).toBe(handler('  app.log(1); helper(); // why', '  app.log(2);'));
+  });
+
   test('a comment stays a block of its own', () => {
     const code = handler('  app.log(1);');
     const result = edit(code, (doc) => ({
@@ -502,5 +531,50 @@ describe('applyEdit guards', () => {
     expect(refusal(handler(), () => ({ type: 'deleteBlock', blockId: 'b99' }))).toBe(
       'UNKNOWN_BLOCK',
     );
+  });
+});
+
+describe('a handler built purely from blocks', () => {
+  test('notify on big order', () => {
+    let code = 'export default async function (event, app) {}\n';
+    let doc = parseBlocks(code);
+    const step = (change: BlockEdit) => {
+      ({ code, doc } = applyEdit(code, doc, change));
+    };
+    step({
+      type: 'insertBlock',
+      at: { inside: ROOT_ID },
+      spec: { kind: 'if', test: 'event.next.sales > 1000' },
+    });
+    const condition = idOf(doc, 'if');
+    step({
+      type: 'insertBlock',
+      at: { inside: condition },
+      spec: { kind: 'notify', params: { to: "'ann'", title: "'Big order'" } },
+    });
+    step({
+      type: 'setParam',
+      blockId: idOf(doc, 'await'),
+      param: 'body',
+      text: '`Order ${event.next.id}`',
+    });
+    step({
+      type: 'insertBlock',
+      at: { before: condition },
+      spec: { kind: 'comment', text: 'Tell Ann about big orders' },
+    });
+    expect(code).toBe(
+      [
+        'export default async function (event, app) {',
+        '  // Tell Ann about big orders',
+        '',
+        '  if (event.next.sales > 1000) {',
+        "    await app.notify({ to: 'ann', title: 'Big order', body: `Order ${event.next.id}` });",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(idOf(doc, 'if')).toBe(condition);
   });
 });

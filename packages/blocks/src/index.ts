@@ -28,3 +28,4 @@ export { DATA_OP_ARGS } from './app-calls.js';
 export { forEachBlock } from './ids.js';
 export { generateLargeHandler, measureBlocks, type BlocksTiming } from './large-handler.js';
 export { blockToSpec } from './block-to-spec.js';
+export { variablesInScope } from './scope.js';
