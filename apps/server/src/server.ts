@@ -7,6 +7,7 @@ import { sendError } from './http-errors.js';
 import { dataRoutes } from './routes/data.js';
 import { elementRoutes } from './routes/elements.js';
 import { recordRoutes } from './routes/records.js';
+import { serviceRoutes } from './routes/services.js';
 
 export type ServerOptions = { runtime: Runtime; token: string; ideDir?: string; logger?: boolean };
 
@@ -43,6 +44,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   elementRoutes(app, opts.runtime);
   dataRoutes(app, opts.runtime);
   recordRoutes(app, opts.runtime);
+  serviceRoutes(app, opts.runtime);
 
   if (opts.ideDir && existsSync(opts.ideDir)) await app.register(fastifyStatic, { root: opts.ideDir, wildcard: false });
   app.setNotFoundHandler((req, reply) => {

@@ -9,3 +9,4 @@ export { compileCondition } from './data/sql-conditions.js';
 export { newId, idTime } from './ids.js';
 export { openDatabase } from './data/database.js';
 export type { StepRecord } from './sandbox/index.js';
+export { rootChain, type Chain } from './events/chain.js';

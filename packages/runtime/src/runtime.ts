@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readFolder, removeElementFiles, writeElementFiles, type LoadedElement } from './app/app-folder.js';
 import { Application } from './app/application.js';
 import { DataApi } from './data/data-api.js';
+import { ServiceCalls } from './services/service-calls.js';
 import { openDatabase, type Sqlite } from './data/database.js';
 import { notFound, validationError, WhenThenError } from './errors.js';
 import type { Chain } from './events/chain.js';
@@ -50,6 +51,7 @@ export class Runtime {
   readonly scopes: WriteScopes;
   readonly worker: Worker;
   readonly data: DataApi;
+  readonly services: ServiceCalls;
   private current!: Application;
   private watcher: FSWatcher | null = null;
   private reloadTimer: NodeJS.Timeout | null = null;
@@ -74,6 +76,7 @@ export class Runtime {
     };
     this.worker = new Worker(core);
     this.data = new DataApi(core);
+    this.services = new ServiceCalls(core);
     this.reload();
     if (options.worker !== false) this.worker.recover();
     else this.worker.stop();
@@ -84,9 +87,14 @@ export class Runtime {
     return this.current;
   }
 
+  private readonly codeChecker = {
+    handler: (code: string) => this.sandbox.check(code),
+    module: (code: string) => this.sandbox.checkModule(code),
+  };
+
   /** Re-reads the whole folder; one bad element never stops the others. */
   reload(): void {
-    this.current = new Application(readFolder(this.options.dir), this.db, (code) => this.sandbox.check(code));
+    this.current = new Application(readFolder(this.options.dir), this.db, this.codeChecker);
     for (const l of this.listeners) l();
   }
 
@@ -158,9 +166,22 @@ export class Runtime {
       problems: [],
     };
     folder.elements = [...folder.elements.filter((e) => e.name.toLowerCase() !== name.toLowerCase()), candidate];
-    new Application(folder, this.db, (c) => this.sandbox.check(c));
+    new Application(folder, this.db, this.codeChecker);
     if (candidate.problems.length)
-      throw validationError(candidate.problems.map((p) => ({ field: p.file.endsWith('handler.ts') ? 'code' : `definition.${p.field}`, reason: `${p.field !== '(code)' && p.file.endsWith('handler.ts') ? p.field + ': ' : ''}${p.reason}` })));
+      throw validationError(
+        candidate.problems.map((p) => {
+          const inCode = p.file.endsWith('.ts');
+          return { field: inCode ? 'code' : `definition.${p.field}`, reason: `${inCode && p.field !== '(code)' ? p.field + ': ' : ''}${p.reason}` };
+        }),
+      );
+    // A change must not break what depends on it (an event using a service function, a filter on a field).
+    const clean = new Set(this.current.elements.filter((e) => !e.problems.length).map((e) => e.name));
+    const broken = folder.elements.filter((e) => e !== candidate && e.problems.length && clean.has(e.name));
+    if (broken.length)
+      throw new WhenThenError(
+        'IN_USE',
+        `${name} is still used: ${broken.map((e) => `${e.name} (${e.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')})`).join(', ')}`,
+      );
   }
 
   createElement(input: { name: unknown; definition: unknown; code?: unknown }): ElementDocument {
@@ -240,6 +261,8 @@ export class Runtime {
             return this.data.deleteMany(model, args[0], chain);
         }
       }
+      if (parts[0] === 'services' && parts.length === 3) return this.services.call(`services.${parts[1]}`, parts[2]!, args[0], chain);
+      if (path === 'event.publish') return this.services.publish(args[0], args[1], chain);
       if (path === 'notify') return this.notifications.send(args[0], { executionId: run.executionId, requestId: chain.requestId });
       if (path === 'log') return null;
       throw new WhenThenError('NOT_FOUND', `app.${path} does not exist`);
@@ -273,6 +296,7 @@ function refersTo(el: LoadedElement, name: string): boolean {
   if (!d) return false;
   if (d.type === 'event' && d.kind === 'model' && d.model === name) return true;
   if (d.type === 'event' && d.handler?.type === 'service' && d.handler.service === name) return true;
+  if (d.type === 'event' && (d as { kind: string }).kind === 'custom' && (d as unknown as { sender: string }).sender.startsWith(`${name}.`)) return true;
   if ((d as { type: string }).type === 'model') return ((d as { fields?: { model?: string }[] }).fields ?? []).some((f) => f.model === name);
   return false;
 }

@@ -1,42 +1,49 @@
-import {
-  checkCondition,
-  MODEL_TIMINGS,
-  type AppDefinition,
-  type Condition,
-  type ElementProblem,
-  type ModelDefinition,
-  type ModelEventDefinition,
-  type ModelTiming,
-} from '@whenthen/schema';
+import type { AppDefinition, Condition, ElementProblem, EventDefinition, ModelDefinition, ModelTiming, ServiceDefinition } from '@whenthen/schema';
 import type { Sqlite } from '../data/database.js';
 import { ModelStore } from '../data/model-store.js';
+import { eventKinds, type KindName } from '../events/kinds.js';
 import type { LoadedElement, LoadedFolder } from './app-folder.js';
 
-/** A model event ready to dispatch: its definition, checked filter and code. */
-export type ActiveModelEvent = {
+/** An event ready to dispatch: its definition, checked filter, and the code that handles it. */
+export type ActiveEvent<D extends EventDefinition = EventDefinition> = {
   name: string;
-  definition: ModelEventDefinition;
+  kind: KindName;
+  definition: D;
   filter: Condition | null;
+  /** The handler's code: handler.ts, or the service's service.ts when a service function handles it. */
   code: string;
   version: string;
+  /** The service function to call; undefined for an inline handler (its default export). */
+  entry?: string;
+  /** 'inline' or 'services.<Svc>.<fn>', as the records show it. */
+  handler: string;
 };
 
-export type CodeChecker = (code: string) => { message: string; line?: number; column?: number } | null;
+export type ActiveService = { name: string; definition: ServiceDefinition; code: string; version: string };
+
+export type CodeProblem = { message: string; line?: number; column?: number } | null;
+export type CodeChecker = {
+  handler: (code: string) => CodeProblem;
+  module: (code: string) => { error: CodeProblem; functions: { name: string }[] };
+};
 
 /**
- * The application as loaded: its elements (with their problems), a store per valid model, and the
- * model events of each model and timing in run order. Rebuilt whole on every reload — cheap, and it
- * keeps one consistent view while files change underneath.
+ * The application as loaded: its elements (with their problems), a store per valid model, its
+ * services, and the events of each subscription in run order. Rebuilt whole on every reload —
+ * cheap, and it keeps one consistent view while files change underneath.
  */
 export class Application {
   readonly app: AppDefinition;
   readonly elements: LoadedElement[];
   readonly problems: ElementProblem[];
   readonly models = new Map<string, ModelStore>();
-  private readonly modelEvents = new Map<string, ActiveModelEvent[]>();
+  readonly services = new Map<string, ActiveService>();
+  private readonly subscriptions = new Map<string, ActiveEvent[]>();
+  private readonly byName = new Map<string, ActiveEvent>();
+  private readonly merged = new Map<string, ActiveEvent[]>();
   readonly maxDepth: number;
 
-  constructor(folder: LoadedFolder, db: Sqlite, checkCode: CodeChecker) {
+  constructor(folder: LoadedFolder, db: Sqlite, readonly checkCode: CodeChecker) {
     this.app = folder.app;
     this.problems = folder.problems;
     this.elements = folder.elements;
@@ -46,50 +53,84 @@ export class Application {
       const short = el.name.slice('models.'.length);
       this.models.set(el.name, new ModelStore(db, { name: el.name, short, fields: (el.definition as ModelDefinition).fields }));
     }
+    for (const el of this.elements) if (el.definition?.type === 'service' && !el.problems.length) this.loadService(el);
     for (const el of this.elements) {
       const def = el.definition;
-      if (def?.type !== 'event' || def.kind !== 'model' || el.problems.length) continue;
-      const active = this.checkModelEvent(el, def, checkCode);
+      if (def?.type !== 'event' || el.problems.length) continue;
+      const active = this.checkEvent(el, def as EventDefinition);
       if (!active) continue;
-      const key = `${def.model}#${def.timing}`;
-      const list = this.modelEvents.get(key) ?? [];
+      this.byName.set(active.name, active);
+      const key = eventKinds[active.kind].subscription(active.definition as never);
+      const list = this.subscriptions.get(key) ?? [];
       list.push(active);
-      this.modelEvents.set(key, list);
+      this.subscriptions.set(key, list);
     }
-    for (const list of this.modelEvents.values())
-      list.sort((a, b) => a.definition.order - b.definition.order || a.name.localeCompare(b.name));
+    for (const list of this.subscriptions.values()) list.sort(byOrder);
+  }
+
+  private loadService(el: LoadedElement): void {
+    const def = el.definition as ServiceDefinition;
+    const file = `${el.name.replace('.', '/')}/service.ts`;
+    if (el.code === null) {
+      if (def.functions.length) el.problems.push({ file, field: '(file)', reason: 'missing service.ts for the declared functions' });
+    } else {
+      const { error, functions } = this.checkCode.module(el.code);
+      if (error) el.problems.push({ file, field: error.line ? `line ${error.line}` : '(code)', reason: error.message });
+      else {
+        const exported = new Set(functions.map((f) => f.name));
+        def.functions.forEach((f, i) => {
+          if (!exported.has(f.name))
+            el.problems.push({ file: file.replace('service.ts', 'e.json'), field: `functions.${i}.name`, reason: `service.ts does not export a function "${f.name}"` });
+        });
+      }
+    }
+    if (!el.problems.length) this.services.set(el.name, { name: el.name, definition: def, code: el.code ?? '', version: el.version });
   }
 
   /** Cross-element checks; a failing event is reported on its element and left out. */
-  private checkModelEvent(el: LoadedElement, def: ModelEventDefinition, checkCode: CodeChecker): ActiveModelEvent | null {
-    const file = el.name.replace('.', '/') + '/e.json';
+  private checkEvent(el: LoadedElement, def: EventDefinition): ActiveEvent | null {
+    const file = `${el.name.replace('.', '/')}/e.json`;
     const problem = (field: string, reason: string) => el.problems.push({ file, field, reason });
-    const model = this.models.get(def.model);
-    if (!model) {
-      problem('model', `${def.model} does not exist or has problems`);
-      return null;
-    }
-    const fieldNames = new Set(model.spec.fields.map((f) => f.name));
-    def.fields.forEach((f, i) => {
-      if (!fieldNames.has(f)) problem(`fields.${i}`, `${def.model} has no field "${f}"`);
-    });
-    let filter: Condition | null = null;
-    if (def.filter) {
-      const checked = checkCondition(def.filter, model.spec.fields, 'filter');
-      if (checked.ok) filter = checked.condition;
-      else checked.problems.forEach((p) => problem(p.field, p.reason));
-    }
-    if (def.handler.type === 'service') problem('handler', 'service function handlers are not supported yet; use an inline handler');
-    const code = el.code;
+    const kind = def.kind as KindName;
+    const unit = eventKinds[kind];
+    const filter = unit.check(def as never, this, problem) ?? null;
+    let code: string | null = null;
+    let version = el.version;
+    let entry: string | undefined;
+    let handler = 'inline';
     if (def.handler.type === 'inline') {
-      if (code === null) problem('handler', 'inline handler needs handler.ts');
+      code = el.code;
+      if (code === null) problem('handler', 'an inline handler needs handler.ts');
       else {
-        const err = checkCode(code);
-        if (err) el.problems.push({ file: file.replace('e.json', 'handler.ts'), field: err.line ? `line ${err.line}` : '(code)', reason: err.message });
+        const err = this.checkCode.handler(code);
+        if (err)
+          el.problems.push({ file: file.replace('e.json', 'handler.ts'), field: err.line ? `line ${err.line}` : '(code)', reason: err.message });
+      }
+    } else {
+      const reason = this.serviceHandlerProblem(def.handler.service, def.handler.function, kind);
+      if (reason) problem('handler', reason);
+      else {
+        const svc = this.services.get(def.handler.service)!;
+        code = svc.code;
+        version = svc.version;
+        entry = def.handler.function;
+        handler = `${def.handler.service}.${def.handler.function}`;
       }
     }
     if (el.problems.length) return null;
-    return { name: el.name, definition: def, filter, code: code!, version: el.version };
+    return { name: el.name, kind, definition: def, filter, code: code!, version, entry, handler };
+  }
+
+  /** Why a service function cannot handle events of a kind (null when it fits). */
+  serviceHandlerProblem(service: string, fn: string, kind: string): string | null {
+    const svc = this.services.get(service);
+    if (!svc) return `${service} does not exist or has problems`;
+    const f = svc.definition.functions.find((x) => x.name === fn);
+    if (!f) return `${service} has no function "${fn}"`;
+    const wanted = `event:${kind}`;
+    if (f.params.length !== 1 || f.params[0]!.type !== wanted)
+      return `${service}.${fn} does not fit a ${kind} event: it must declare exactly one parameter of type ${wanted} (it declares ${f.params.map((p) => `${p.name}: ${p.type}`).join(', ') || 'none'})`;
+    return null;
   }
 
   element(name: string): LoadedElement | undefined {
@@ -101,14 +142,29 @@ export class Application {
     return this.models.get(name);
   }
 
-  /** Model events of a model for the given timings, merged in run order. */
-  eventsFor(model: string, timings: readonly ModelTiming[]): ActiveModelEvent[] {
-    if (timings.length === 1) return this.modelEvents.get(`${model}#${timings[0]}`) ?? [];
-    const all = timings.flatMap((t) => this.modelEvents.get(`${model}#${t}`) ?? []);
-    return all.sort((a, b) => a.definition.order - b.definition.order || a.name.localeCompare(b.name));
+  /** An event that loaded without problems, by its full name. */
+  event(name: string): ActiveEvent | undefined {
+    return this.byName.get(name);
   }
 
-  hasEvents(model: string): boolean {
-    return MODEL_TIMINGS.some((t) => this.modelEvents.get(`${model}#${t}`)?.some((e) => e.definition.enabled));
+  /** The events of one subscription key (see each kind's `subscription`), in run order. */
+  subscribers(key: string): ActiveEvent[] {
+    return this.subscriptions.get(key) ?? [];
   }
+
+  /** Model events of a model for the given timings, merged in run order (cached per load). */
+  eventsFor(model: string, timings: readonly ModelTiming[]): ActiveEvent[] {
+    if (timings.length === 1) return this.subscribers(`model:${model}#${timings[0]}`);
+    const key = `${model}#${timings.join(',')}`;
+    let list = this.merged.get(key);
+    if (!list) {
+      list = timings.flatMap((t) => this.subscribers(`model:${model}#${t}`)).sort(byOrder);
+      this.merged.set(key, list);
+    }
+    return list;
+  }
+}
+
+function byOrder(a: ActiveEvent, b: ActiveEvent): number {
+  return a.definition.order - b.definition.order || a.name.localeCompare(b.name);
 }

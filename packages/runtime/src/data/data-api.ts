@@ -1,29 +1,17 @@
-import { checkCondition, type Condition, type ModelTiming } from '@whenthen/schema';
-import type { ActiveModelEvent, Application } from '../app/application.js';
+import { checkCondition, type Condition, type ModelEventDefinition, type ModelTiming } from '@whenthen/schema';
+import type { ActiveEvent } from '../app/application.js';
 import { notFound, validationError, WhenThenError } from '../errors.js';
 import { rootChain, type Chain } from '../events/chain.js';
 import { fires, modelPayload, type ModelChange, type WriteOp } from '../events/model-events.js';
-import type { Outbox } from '../events/outbox.js';
-import { runHandler, type RunServices } from '../events/run-handler.js';
-import type { WriteScopes } from '../events/write-scope.js';
-import { newId } from '../ids.js';
-import type { ExecutionStore } from '../records/execution-store.js';
-import type { Bridge, Sandbox } from '../sandbox/index.js';
+import { dispatch, runNow, type DispatchCore, type Occurrence } from '../events/dispatch.js';
 import { changedFields } from './field-changes.js';
 import type { ModelStore, QueryOptions, Row } from './model-store.js';
 import { checkRequired, checkValues, emptyRow } from './values.js';
 
-export type DataCore = {
-  app(): Application;
-  sandbox: Sandbox;
-  scopes: WriteScopes;
-  outbox: Outbox;
-  executions: ExecutionStore;
-  bridgeFor(chain: Chain, run: { executionId: string; event: string }): Bridge;
-  wake(): void;
-};
+export type DataCore = DispatchCore;
 
 type Batch = ModelChange['batch'];
+type ActiveModelEvent = ActiveEvent<ModelEventDefinition>;
 
 const AFTER: Record<WriteOp, readonly ModelTiming[]> = {
   create: ['afterCreate', 'afterWrite'],
@@ -136,16 +124,6 @@ export class DataApi {
     });
   }
 
-  private services(): RunServices {
-    const core = this.core;
-    return {
-      sandbox: core.sandbox,
-      maxDepth: core.app().maxDepth,
-      bridgeFor: (chain, run) => core.bridgeFor(chain, run),
-      record: (draft) => core.scopes.record(draft),
-    };
-  }
-
   /** Before handlers, in order; each sees the `next` left by the one before and may change it. */
   private runBefore(
     store: ModelStore,
@@ -157,13 +135,13 @@ export class DataApi {
     batch: Batch,
     changed: () => string[],
   ): Record<string, unknown> {
-    const events = this.core.app().eventsFor(store.spec.name, [BEFORE[op]]);
+    const events = this.core.app().eventsFor(store.spec.name, [BEFORE[op]]) as ActiveModelEvent[];
     let current = next;
     for (const ev of events) {
       const change: ModelChange = { model: store.spec.name, op, timing: BEFORE[op], recordId, prev, next: current, changed: changed(), batch };
       if (!fires(ev, change)) continue;
-      const outcome = this.runSync(ev, chain, change);
-      if (outcome && op !== 'delete') current = this.acceptNext(store, ev, outcome.draftId, current!, outcome.payload, recordId);
+      const outcome = runNow(this.core, ev, chain, this.occurrence(change));
+      if (outcome && op !== 'delete') current = this.acceptNext(store, ev, outcome.executionId, current!, outcome.payload, recordId);
     }
     return current ?? {};
   }
@@ -200,80 +178,21 @@ export class DataApi {
     changed: string[],
     batch: Batch,
   ): void {
-    const events = this.core.app().eventsFor(store.spec.name, AFTER[op]);
-    for (const ev of events) {
-      const change: ModelChange = { model: store.spec.name, op, timing: ev.definition.timing, recordId, prev, next: stored, changed, batch };
-      if (!fires(ev, change)) continue;
-      if (ev.definition.async) this.enqueue(ev, chain, change);
-      else this.runSync(ev, chain, change);
-    }
+    const events = this.core.app().eventsFor(store.spec.name, AFTER[op]) as ActiveModelEvent[];
+    dispatch(this.core, events, chain, (ev) => {
+      const def = ev.definition as ModelEventDefinition;
+      const change: ModelChange = { model: store.spec.name, op, timing: def.timing, recordId, prev, next: stored, changed, batch };
+      return fires(ev as ActiveModelEvent, change) ? this.occurrence(change) : null;
+    });
   }
 
-  private runSync(ev: ActiveModelEvent, chain: Chain, change: ModelChange): { payload: Record<string, unknown>; draftId: string } | null {
-    const outcome = runHandler(this.services(), chain, {
-      event: ev.name,
-      kind: 'model',
+  private occurrence(change: ModelChange): Occurrence {
+    return {
       timing: change.timing,
       trigger: { model: change.model, op: change.op, recordId: change.recordId },
       recordKey: `${change.model}:${change.recordId ?? 'new'}`,
       recordId: change.recordId,
-      mode: 'sync',
-      attempt: 1,
-      code: ev.code,
-      version: ev.version,
-      timeoutMs: ev.definition.timeoutMs,
-      payload: (ids) => ({ ...ids, ...modelPayload(change) }),
-    });
-    if (outcome.status === 'failed') throw outcome.error;
-    if (outcome.status === 'skipped') return null;
-    return { payload: outcome.payload, draftId: outcome.draft.execution.id };
-  }
-
-  /** The outbox row and the queued record are part of the write: a rollback leaves neither. */
-  private enqueue(ev: ActiveModelEvent, chain: Chain, change: ModelChange): void {
-    const now = Date.now();
-    const executionId = newId(now);
-    const recordKey = `${change.model}:${change.recordId ?? 'new'}`;
-    const trigger = { model: change.model, op: change.op, recordId: change.recordId };
-    this.core.outbox.enqueue({
-      executionId,
-      event: ev.name,
-      runAt: now,
-      enqueuedAt: now,
-      attempt: 1,
-      occurrenceId: executionId,
-      chain,
-      request: { kind: 'model', timing: change.timing, trigger, recordKey, recordId: change.recordId, payload: modelPayload(change) },
-    });
-    this.core.executions.save({
-      execution: {
-        id: executionId,
-        event: ev.name,
-        kind: 'model',
-        timing: change.timing,
-        trigger,
-        recordId: change.recordId,
-        status: 'queued',
-        skipReason: null,
-        mode: 'async',
-        attempt: 1,
-        occurrenceId: executionId,
-        startedAt: null,
-        endedAt: null,
-        durationMs: null,
-        handler: 'inline',
-        error: null,
-        input: null,
-        output: null,
-        codeVersion: ev.version,
-        requestId: chain.requestId,
-        parentId: chain.parentId,
-        depth: chain.depth + 1,
-        rolledBack: false,
-      },
-      steps: [],
-      code: ev.code,
-    });
-    this.core.scopes.afterCommit(() => this.core.wake());
+      payload: modelPayload(change),
+    };
   }
 }

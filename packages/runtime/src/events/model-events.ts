@@ -1,5 +1,5 @@
-import { matches, UPDATE_TIMINGS, type ModelTiming } from '@whenthen/schema';
-import type { ActiveModelEvent } from '../app/application.js';
+import { matches, UPDATE_TIMINGS, type ModelEventDefinition, type ModelTiming } from '@whenthen/schema';
+import type { ActiveEvent } from '../app/application.js';
 
 export type WriteOp = 'create' | 'update' | 'delete';
 
@@ -20,7 +20,7 @@ export type ModelChange = {
  * afterWrite) must include a really changed field, and its filter must hold on the new row (the old
  * row for a delete) — or, in "becomesMatching" mode, fail on the old row and hold on the new one.
  */
-export function fires(ev: ActiveModelEvent, change: ModelChange): boolean {
+export function fires(ev: ActiveEvent<ModelEventDefinition>, change: ModelChange): boolean {
   const def = ev.definition;
   if (!def.enabled) return false;
   if (def.fields.length && UPDATE_TIMINGS.includes(def.timing) && !def.fields.some((f) => change.changed.includes(f)))

@@ -15,7 +15,7 @@ export type Job = {
     kind: string;
     timing: string | null;
     trigger: Record<string, unknown>;
-    recordKey: string;
+    recordKey: string | null;
     recordId: number | null;
     payload: Record<string, unknown>;
   };

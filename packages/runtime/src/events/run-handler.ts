@@ -10,7 +10,8 @@ export type RunRequest = {
   kind: string;
   timing: string | null;
   trigger: RunDraft['execution']['trigger'];
-  recordKey: string;
+  /** The record (or subject) the run is about; re-entry is judged on (event, recordKey). Null: never skipped. */
+  recordKey: string | null;
   recordId: number | null;
   mode: 'sync' | 'async';
   attempt: number;
@@ -18,6 +19,10 @@ export type RunRequest = {
   executionId?: string;
   code: string;
   version: string;
+  /** The service function to call, for service-function handlers and service calls. */
+  entry?: string;
+  /** 'inline' or 'services.<Svc>.<fn>'. */
+  handler: string;
   timeoutMs: number;
   /** Builds the payload once the occurrence id is known. */
   payload: (ids: { id: string; requestId: string; depth: number }) => Record<string, unknown>;
@@ -62,7 +67,7 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
       startedAt: new Date(now).toISOString(),
       endedAt: null,
       durationMs: null,
-      handler: 'inline',
+      handler: req.handler,
       error: null,
       input: null,
       output: null,
@@ -83,15 +88,15 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     e.durationMs = Math.round((end - started) * 1000) / 1000;
   };
 
-  const key = ancestorKey(req.event, req.recordKey);
-  if (chain.ancestors.includes(key)) {
+  const key = req.recordKey === null ? null : ancestorKey(req.event, req.recordKey);
+  if (key !== null && chain.ancestors.includes(key)) {
     e.status = 'skipped';
     e.skipReason = 'reentry';
     e.endedAt = e.startedAt;
     e.durationMs = 0;
     return { status: 'skipped', draft };
   }
-  const path = [...chain.path, `${req.event} (${req.recordKey})`];
+  const path = [...chain.path, req.recordKey === null ? req.event : `${req.event} (${req.recordKey})`];
   if (depth > services.maxDepth) {
     const error = new WhenThenError(
       'DEPTH_LIMIT',
@@ -112,7 +117,7 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     requestId: chain.requestId,
     parentId: executionId,
     depth,
-    ancestors: [...chain.ancestors, key],
+    ancestors: key === null ? chain.ancestors : [...chain.ancestors, key],
     path,
   };
   const inner = services.bridgeFor(childChain, { executionId, event: req.event });
@@ -133,6 +138,7 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     payload,
     timeoutMs: req.timeoutMs,
     bridge,
+    ...(req.entry !== undefined ? { entry: req.entry } : {}),
   });
   finish(started);
   draft.steps = result.steps;
@@ -152,9 +158,10 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     return { status: 'failed', draft, error: nested };
   }
   const where = result.error.line ? ` (handler.ts line ${result.error.line})` : '';
+  const file = req.entry === undefined ? 'handler.ts' : 'service.ts';
   const error = new WhenThenError(
     'EVENT_FAILED',
-    `Event ${req.event} failed${where}: ${result.error.message}`,
+    `${req.kind === 'service' ? 'Service function' : 'Event'} ${req.kind === 'service' ? req.handler : req.event} failed${where.replace('handler.ts', file)}: ${result.error.message}`,
     undefined,
     executionId,
   );

@@ -1,4 +1,3 @@
-import type { ModelEventDefinition } from '@whenthen/schema';
 import type { Application } from '../app/application.js';
 import type { Sqlite } from '../data/database.js';
 import { transaction } from '../data/database.js';
@@ -96,10 +95,11 @@ export class Worker {
   private runJob(job: Job): void {
     const { outbox, executions, scopes } = this.core;
     const el = this.core.app().element(job.event);
-    const def = el?.definition as ModelEventDefinition | undefined;
-    const active = def?.kind === 'model' ? this.core.app().eventsFor(def.model, [def.timing]).find((e) => e.name === el!.name) : undefined;
+    const active = this.core.app().event(job.event);
+    const def = active?.definition;
     if (!el || !active || !def?.enabled) {
-      const reason = !el ? 'deleted' : !def?.enabled ? 'disabled' : 'invalid';
+      const raw = el?.raw as { enabled?: boolean } | undefined;
+      const reason = !el ? 'deleted' : raw?.enabled !== true ? 'disabled' : 'invalid';
       transaction(this.core.db, () => {
         const e = executions.get(job.executionId);
         if (e) {
@@ -134,6 +134,8 @@ export class Worker {
           executionId: job.executionId,
           code: active.code,
           version: active.version,
+          entry: active.entry,
+          handler: active.handler,
           timeoutMs: def.timeoutMs,
           payload: (ids) => ({ ...ids, ...job.request.payload }),
         });

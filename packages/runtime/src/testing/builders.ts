@@ -26,9 +26,19 @@ export const event = (spec: EventSpec) => spec;
 export const handler = (body: string) => `export default async function (event, app) {\n${body}\n}\n`;
 
 /** Writes an application folder with the given models and events and opens a runtime on it. */
+export type ServiceSpec = {
+  name: string;
+  functions: { name: string; params: { name: string; type: string }[] }[];
+  eventDescs?: { name: string; title?: string }[];
+  code: string;
+};
+
 export function testApp(opts: {
   models: { name: string; fields: Field[] }[];
   events?: EventSpec[];
+  services?: ServiceSpec[];
+  /** Raw event definitions (any kind), written as given with their handler code. */
+  rawEvents?: { name: string; definition: Record<string, unknown>; code?: string }[];
   maxDepth?: number;
   worker?: boolean;
 }): { runtime: Runtime; dir: string; close: () => void } {
@@ -46,6 +56,19 @@ export function testApp(opts: {
       JSON.stringify({ type: 'event', kind: 'model', model: `models.${m ?? 'Order'}`, enabled: enabled ?? true, ...rest }),
     );
     writeFileSync(join(dir, 'events', e.name, 'handler.ts'), code);
+  }
+  for (const svc of opts.services ?? []) {
+    mkdirSync(join(dir, 'services', svc.name), { recursive: true });
+    writeFileSync(
+      join(dir, 'services', svc.name, 'e.json'),
+      JSON.stringify({ type: 'service', title: svc.name, functions: svc.functions, eventDescs: svc.eventDescs ?? [] }),
+    );
+    writeFileSync(join(dir, 'services', svc.name, 'service.ts'), svc.code);
+  }
+  for (const e of opts.rawEvents ?? []) {
+    mkdirSync(join(dir, 'events', e.name), { recursive: true });
+    writeFileSync(join(dir, 'events', e.name, 'e.json'), JSON.stringify({ type: 'event', enabled: true, ...e.definition }));
+    if (e.code !== undefined) writeFileSync(join(dir, 'events', e.name, 'handler.ts'), e.code);
   }
   const runtime = new Runtime({ dir, worker: opts.worker ?? true });
   return {
