@@ -77,55 +77,58 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
       }
       onCancel={onClose}
       destroyOnHidden
+      styles={{ body: { maxHeight: '62vh', overflowY: 'auto', paddingRight: 8 } }}
       footer={
-        <Space>
-          <Button onClick={onClose} data-testid="record-cancel">
-            {t('data.cancel')}
-          </Button>
-          <Button
-            type="primary"
-            loading={saving}
-            onClick={() => void submit()}
-            data-testid="record-save"
-          >
-            {t('data.save')}
-          </Button>
-        </Space>
+        <div className="record-footer">
+          {failure && (
+            <Alert
+              type="error"
+              showIcon
+              className="record-failure"
+              data-testid="record-error"
+              data-code={failure.code}
+              title={failure.code === 'EVENT_FAILED' ? t('data.eventFailed') : failure.message}
+              description={
+                failure.code === 'EVENT_FAILED' || failure.executionId ? (
+                  <Space orientation="vertical" size={4}>
+                    <Typography.Text data-testid="record-error-message">
+                      {failure.message}
+                    </Typography.Text>
+                    {failure.executionId && (
+                      <Button
+                        type="link"
+                        size="small"
+                        className="inline-link"
+                        data-testid="record-error-path"
+                        onClick={() => {
+                          onClose();
+                          navigate({ page: 'execution', id: failure.executionId! });
+                        }}
+                      >
+                        {t('data.openPath')}
+                      </Button>
+                    )}
+                  </Space>
+                ) : undefined
+              }
+            />
+          )}
+          <Space>
+            <Button onClick={onClose} data-testid="record-cancel">
+              {t('data.cancel')}
+            </Button>
+            <Button
+              type="primary"
+              loading={saving}
+              onClick={() => void submit()}
+              data-testid="record-save"
+            >
+              {t('data.save')}
+            </Button>
+          </Space>
+        </div>
       }
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          className="record-failure"
-          data-testid="record-error"
-          data-code={failure.code}
-          title={failure.code === 'EVENT_FAILED' ? t('data.eventFailed') : failure.message}
-          description={
-            failure.code === 'EVENT_FAILED' || failure.executionId ? (
-              <Space orientation="vertical" size={4}>
-                <Typography.Text data-testid="record-error-message">
-                  {failure.message}
-                </Typography.Text>
-                {failure.executionId && (
-                  <Button
-                    type="link"
-                    size="small"
-                    className="inline-link"
-                    data-testid="record-error-path"
-                    onClick={() => {
-                      onClose();
-                      navigate({ page: 'execution', id: failure.executionId! });
-                    }}
-                  >
-                    {t('data.openPath')}
-                  </Button>
-                )}
-              </Space>
-            ) : undefined
-          }
-        />
-      )}
       <Form
         layout="horizontal"
         labelCol={{ flex: '150px' }}

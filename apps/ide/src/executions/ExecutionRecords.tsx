@@ -98,7 +98,7 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
           {
             title: t('records.event'),
             dataIndex: 'event',
-            width: 180,
+            width: 160,
             ellipsis: true,
             render: (name: string) => (
               <Tooltip title={name}>{titleOf.get(name) ?? shortOf(name)}</Tooltip>
@@ -145,7 +145,7 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
     {
       title: t('records.result'),
       dataIndex: 'status',
-      width: 150,
+      width: 180,
       render: (status: ExecutionStatus, r) => (
         <Space size={2} wrap>
           <StatusTag status={status} testId="record-status" />
@@ -225,6 +225,19 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
           options={statusOptions}
           onChange={(status) => setFilter({ status: status as Filters['status'] })}
         />
+        <div className="grow" />
+        <Typography.Text type="secondary">
+          {t('records.total', { total: data.total })}
+        </Typography.Text>
+        <Tooltip title={t('records.refresh')}>
+          <Button
+            icon={<ReloadOutlined />}
+            data-testid="records-refresh"
+            onClick={() => void load()}
+          />
+        </Tooltip>
+      </div>
+      <div className="records-filters">
         <DatePicker.RangePicker
           showTime
           allowEmpty={[true, true]}
@@ -255,17 +268,6 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
           data-testid="records-record-id"
           onSearch={(recordId) => setFilter({ recordId })}
         />
-        <div className="grow" />
-        <Typography.Text type="secondary">
-          {t('records.total', { total: data.total })}
-        </Typography.Text>
-        <Tooltip title={t('records.refresh')}>
-          <Button
-            icon={<ReloadOutlined />}
-            data-testid="records-refresh"
-            onClick={() => void load()}
-          />
-        </Tooltip>
       </div>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Table<Execution>
@@ -274,7 +276,7 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
         loading={loading}
         columns={columns}
         dataSource={data.items}
-        scroll={{ x: 1240 }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('records.empty') }}
         onRow={(r) =>
           ({

@@ -1,5 +1,6 @@
 import { Input, InputNumber, Radio, Select, Switch, Tooltip } from 'antd';
 import { FormItem } from './FormItem';
+import { fieldTestId } from './test-ids';
 import type { EventDraft, EventKindUnit, FieldErrors, KindContext } from './types';
 
 /** Form keys owned by the common fields. */
@@ -14,6 +15,7 @@ export const COMMON_FORM_KEYS = [
 ] as const;
 
 type Props = {
+  mode: 'create' | 'edit';
   draft: EventDraft;
   onChange: (patch: Partial<EventDraft>) => void;
   errors: FieldErrors;
@@ -22,17 +24,24 @@ type Props = {
 };
 
 /** Title and tags (the identifier is the dialog's own field: it cannot change after creation). */
-export function EventTitleFields({ draft, onChange, errors, context: { t } }: Omit<Props, 'unit'>) {
+export function EventTitleFields({
+  mode,
+  draft,
+  onChange,
+  errors,
+  context: { t },
+}: Omit<Props, 'unit'>) {
+  const tid = (name: string) => fieldTestId(mode, name);
   return (
     <>
       <FormItem
         label={t('newEvent.displayTitle')}
         errors={errors.title}
         required
-        testId="event-title"
+        testId={tid('title')}
       >
         <Input
-          data-testid="event-title"
+          data-testid={tid('title')}
           value={draft.title ?? ''}
           maxLength={200}
           placeholder={t('newEvent.displayTitlePlaceholder')}
@@ -41,7 +50,7 @@ export function EventTitleFields({ draft, onChange, errors, context: { t } }: Om
       </FormItem>
       <FormItem label={t('newEvent.tags')} errors={errors.tags}>
         <Select
-          data-testid="event-tags"
+          data-testid={tid('tags')}
           mode="tags"
           open={false}
           suffixIcon={null}
@@ -55,13 +64,14 @@ export function EventTitleFields({ draft, onChange, errors, context: { t } }: Om
 }
 
 /** Handler, async, order: the same for every kind. */
-export function EventRunFields({ draft, onChange, errors, unit, context: { t } }: Props) {
+export function EventRunFields({ mode, draft, onChange, errors, unit, context: { t } }: Props) {
+  const tid = (name: string) => fieldTestId(mode, name);
   const asyncAllowed = unit.asyncAllowed(draft);
   return (
     <>
       <FormItem label={t('event.handler')} errors={errors.handler}>
         <Radio.Group
-          data-testid="event-handler"
+          data-testid={tid('handler')}
           value={draft.handler.type}
           onChange={(e) => e.target.value === 'inline' && onChange({ handler: { type: 'inline' } })}
         >
@@ -79,7 +89,7 @@ export function EventRunFields({ draft, onChange, errors, unit, context: { t } }
         help={asyncAllowed ? t('event.asyncHelp') : t('event.asyncBefore')}
       >
         <Switch
-          data-testid="event-async"
+          data-testid={tid('async')}
           checked={draft.async}
           disabled={!asyncAllowed && !draft.async}
           onChange={(checked) => onChange({ async: checked })}
@@ -87,7 +97,7 @@ export function EventRunFields({ draft, onChange, errors, unit, context: { t } }
       </FormItem>
       <FormItem label={t('event.order')} errors={errors.order} help={t('event.orderHelp')}>
         <InputNumber
-          data-testid="event-order"
+          data-testid={tid('order')}
           value={draft.order}
           precision={0}
           onChange={(order) => onChange({ order: order ?? 100 })}
@@ -96,7 +106,7 @@ export function EventRunFields({ draft, onChange, errors, unit, context: { t } }
       </FormItem>
       <FormItem label={t('event.timeout')} errors={errors.timeoutMs}>
         <InputNumber
-          data-testid="event-timeout"
+          data-testid={tid('timeout')}
           value={draft.timeoutMs ?? 1000}
           min={1}
           max={60000}

@@ -24,7 +24,7 @@ export function NewEventDialog() {
   return (
     <Modal
       open={!!unit}
-      title={unit ? <span data-testid="new-event-title">{t('newEvent.title')}</span> : null}
+      title={unit ? <span data-testid="new-event-heading">{t('newEvent.title')}</span> : null}
       width={760}
       footer={null}
       destroyOnHidden
@@ -142,18 +142,24 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
           style={{ marginBottom: 16 }}
         />
       )}
-      <EventTitleFields draft={draft} onChange={change} errors={shown} context={context} />
+      <EventTitleFields
+        mode="create"
+        draft={draft}
+        onChange={change}
+        errors={shown}
+        context={context}
+      />
       <FormItem
         label={t('newEvent.identifier')}
         errors={[...nameErrors, ...(shown.name ?? [])]}
         help={t('newEvent.identifierHelp')}
         required
-        testId="event-name"
+        testId="new-event-name"
       >
         <Space.Compact block>
           <Space.Addon>events.</Space.Addon>
           <Input
-            data-testid="event-name"
+            data-testid="new-event-name"
             value={name}
             maxLength={64}
             status={nameErrors.length || shown.name?.length ? 'error' : undefined}
@@ -167,6 +173,7 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
       </FormItem>
       <unit.Fields draft={draft} onChange={change} errors={shown} mode="create" context={context} />
       <EventRunFields
+        mode="create"
         draft={draft}
         onChange={change}
         errors={shown}

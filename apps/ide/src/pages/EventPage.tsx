@@ -273,7 +273,13 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
             }
           >
             <Form layout="vertical" className="event-form settings-form">
-              <EventTitleFields draft={draft} onChange={change} errors={errors} context={context} />
+              <EventTitleFields
+                mode="edit"
+                draft={draft}
+                onChange={change}
+                errors={errors}
+                context={context}
+              />
               <unit.Fields
                 draft={draft}
                 onChange={change}
@@ -282,6 +288,7 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
                 context={context}
               />
               <EventRunFields
+                mode="edit"
                 draft={draft}
                 onChange={change}
                 errors={errors}

@@ -6,6 +6,7 @@ import { ConditionModal } from '../../conditions/ConditionModal';
 import { describeCondition } from '../../conditions/condition-model';
 import { findModel } from '../../stores/app-store';
 import { FormItem } from '../FormItem';
+import { fieldTestId } from '../test-ids';
 import type { KindFieldsProps } from '../types';
 import { isUpdateTiming, normaliseModelDraft, type ModelEventDraft } from './model-draft';
 
@@ -15,6 +16,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
   const draft = raw as ModelEventDraft;
   const model = findModel(models, draft.model);
   const fixed = mode === 'edit';
+  const tid = (name: string) => fieldTestId(mode, name);
   const [specified, setSpecified] = useState(draft.fields.length > 0);
   const [filterOpen, setFilterOpen] = useState(false);
   const update = (patch: Partial<ModelEventDraft>) => {
@@ -47,7 +49,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
     <>
       <FormItem label={t('event.model')} errors={errors.model} required extra={lock}>
         <Select
-          data-testid="event-model"
+          data-testid={tid('model')}
           disabled={fixed}
           placeholder={t('event.modelPlaceholder')}
           value={draft.model}
@@ -61,7 +63,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
       </FormItem>
       <FormItem label={t('event.timing')} errors={errors.timing} required extra={lock}>
         <Select
-          data-testid="event-timing"
+          data-testid={tid('timing')}
           disabled={fixed}
           value={draft.timing}
           options={MODEL_TIMINGS.map((timing) => ({
@@ -81,7 +83,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
         >
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Radio.Group
-              data-testid="event-fields-mode"
+              data-testid={tid('fields-mode')}
               value={specified ? 'specified' : 'any'}
               onChange={(e) => {
                 setSpecified(e.target.value === 'specified');
@@ -94,7 +96,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
             />
             {specified && (
               <Select
-                data-testid="event-fields"
+                data-testid={tid('fields')}
                 mode="multiple"
                 placeholder={t('event.triggerFieldsPlaceholder')}
                 value={draft.fields}
@@ -111,7 +113,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
       <FormItem label={t('event.filter')} errors={errors.filter}>
         <div className="filter-summary">
           {summary ? (
-            <Typography.Text className="filter-text" data-testid="event-filter-summary">
+            <Typography.Text className="filter-text" data-testid={tid('filter-summary')}>
               <FilterOutlined /> {summary}
             </Typography.Text>
           ) : (
@@ -119,7 +121,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
           )}
           <Space size={4}>
             <Button
-              data-testid="event-filter-button"
+              data-testid={tid('filter-button')}
               disabled={!model}
               icon={<FilterOutlined />}
               onClick={() => setFilterOpen(true)}
@@ -130,7 +132,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
               <Button
                 type="link"
                 danger
-                data-testid="event-filter-clear"
+                data-testid={tid('filter-clear')}
                 onClick={() => update({ filter: null, filterMode: 'matches' })}
               >
                 {t('event.filterClear')}
@@ -146,7 +148,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
           help={t('event.filterModeHelp')}
         >
           <Radio.Group
-            data-testid="event-filter-mode"
+            data-testid={tid('filter-mode')}
             value={draft.filterMode}
             onChange={(e) =>
               update({ filterMode: e.target.value as ModelEventDraft['filterMode'] })
