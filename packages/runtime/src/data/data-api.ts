@@ -64,7 +64,7 @@ export class DataApi {
     const input = checkValues(store.spec, values);
     return this.core.scopes.run(() => {
       let next: Record<string, unknown> = { ...emptyRow(store.spec), ...input };
-      const changedOnCreate = () => store.spec.fields.filter((f) => next[f.name] !== null).map((f) => f.name);
+      const changedOnCreate = (n: Record<string, unknown> | null) => store.spec.fields.filter((f) => n![f.name] !== null).map((f) => f.name);
       next = this.runBefore(store, chain, 'create', null, next, null, batch, changedOnCreate);
       checkRequired(store.spec, next);
       const id = store.insert(next);
@@ -81,7 +81,7 @@ export class DataApi {
       const prev = store.get(id);
       if (!prev) throw notFound(`${model} record ${id}`);
       let next: Record<string, unknown> = { ...prev, ...input };
-      next = this.runBefore(store, chain, 'update', prev, next, id, batch, () => changedFields(store.spec.fields, prev, next));
+      next = this.runBefore(store, chain, 'update', prev, next, id, batch, (n) => changedFields(store.spec.fields, prev, n));
       checkRequired(store.spec, next);
       const changed = changedFields(store.spec.fields, prev, next);
       if (changed.length) store.update(id, Object.fromEntries(changed.map((f) => [f, next[f]])));
@@ -133,15 +133,21 @@ export class DataApi {
     next: Record<string, unknown> | null,
     recordId: number | null,
     batch: Batch,
-    changed: () => string[],
+    changed: (next: Record<string, unknown> | null) => string[],
   ): Record<string, unknown> {
     const events = this.core.app().eventsFor(store.spec.name, [BEFORE[op]]) as ActiveModelEvent[];
     let current = next;
+    let changedNow: string[] | null = null; // what changed so far; recomputed only after a handler changed next
     for (const ev of events) {
-      const change: ModelChange = { model: store.spec.name, op, timing: BEFORE[op], recordId, prev, next: current, changed: changed(), batch };
+      if (!ev.definition.enabled) continue;
+      changedNow ??= changed(current);
+      const change: ModelChange = { model: store.spec.name, op, timing: BEFORE[op], recordId, prev, next: current, changed: changedNow, batch };
       if (!fires(ev, change)) continue;
       const outcome = runNow(this.core, ev, chain, this.occurrence(change));
-      if (outcome && op !== 'delete') current = this.acceptNext(store, ev, outcome.executionId, current!, outcome.payload, recordId);
+      if (outcome && op !== 'delete') {
+        current = this.acceptNext(store, ev, outcome.executionId, current!, outcome.payload, recordId);
+        changedNow = null;
+      }
     }
     return current ?? {};
   }
