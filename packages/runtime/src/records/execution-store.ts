@@ -17,6 +17,8 @@ export class ExecutionStore {
   private readonly putCode;
   private readonly getOne;
   private pending: RunDraft[] = [];
+  /** Code versions already stored by this process: each version's text is kept once. */
+  private readonly storedCode = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Sqlite) {
@@ -66,11 +68,11 @@ export class ExecutionStore {
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
-    this.db.transaction(() => batch.forEach((d) => this.save(d)))();
+    this.db.transaction(() => batch.forEach((d) => this.save(d, true)))();
   }
 
   /** Writes (or rewrites) a run, its steps and its code. */
-  save(draft: RunDraft): void {
+  save(draft: RunDraft, flushing = false): void {
     const e = draft.execution;
     this.upsert.run({
       ...e,
@@ -83,7 +85,11 @@ export class ExecutionStore {
       rolledBack: e.rolledBack ? 1 : 0,
     });
     if (draft.steps.length) this.putSteps.run(e.id, JSON.stringify(draft.steps));
-    if (draft.code !== null && e.codeVersion) this.putCode.run(e.codeVersion, draft.code);
+    if (draft.code !== null && e.codeVersion && !this.storedCode.has(e.codeVersion)) {
+      this.putCode.run(e.codeVersion, draft.code);
+      // Only the flush's own transaction always commits; elsewhere a rollback could undo the row.
+      if (flushing) this.storedCode.add(e.codeVersion);
+    }
   }
 
   private row(r: Record<string, unknown>): Execution {
