@@ -166,3 +166,23 @@ describe('REST API', () => {
     expect((await api('GET', '/api/data/models.Order')).json().items.map((r: { id: number }) => r.id)).toEqual([1]);
   });
 });
+
+describe('services over REST', () => {
+  it('calls a function with the body as arguments and returns the result and the request id', async () => {
+    mkdirSync(join(dir, 'services', 'Calc'), { recursive: true });
+    writeFileSync(
+      join(dir, 'services', 'Calc', 'e.json'),
+      JSON.stringify({ type: 'service', functions: [{ name: 'add', params: [{ name: 'a', type: 'number' }, { name: 'b', type: 'number' }] }] }),
+    );
+    writeFileSync(join(dir, 'services', 'Calc', 'service.ts'), 'export async function add(args, app) {\n  return args.a + args.b;\n}\n');
+    runtime.reload();
+    const res = await api('POST', '/api/services/services.Calc/add', { a: 2, b: 40 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result).toBe(42);
+    const runs = (await api('GET', `/api/executions?requestId=${res.json().requestId}`)).json();
+    expect(runs.items.map((r: { event: string; kind: string }) => [r.event, r.kind])).toEqual([['services.Calc', 'service']]);
+    expect((await api('POST', '/api/services/services.Calc/add', { a: 'x' })).statusCode).toBe(400);
+    expect((await api('POST', '/api/services/services.Calc/nope', {})).statusCode).toBe(404);
+    expect((await api('GET', '/api/services/services.Calc')).json().functions[0].name).toBe('add');
+  });
+});
