@@ -110,7 +110,7 @@ function Canvas({ chain, selectedId, onSelect }: Props) {
         elementsSelectable={false}
         panOnDrag
         onNodeClick={(_, node) => onSelect(node.id)}
-        proOptions={{ hideAttribution: true }}
+        attributionPosition="bottom-left"
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} position="bottom-right" />

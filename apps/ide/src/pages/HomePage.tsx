@@ -4,7 +4,7 @@ import {
   TableOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, List, Row, Statistic, Steps, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Spin, Statistic, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { executionsApi } from '../api/endpoints';
 import type { Execution } from '../api/types';
@@ -103,28 +103,33 @@ export function HomePage() {
               </Button>
             }
           >
-            <List
-              loading={recent === null}
-              dataSource={recent ?? []}
-              locale={{ emptyText: t('home.noRuns') }}
-              renderItem={(run) => (
-                <List.Item
-                  className="clickable"
-                  onClick={() => navigate({ page: 'execution', id: run.id })}
-                  extra={<span className="muted">{formatDuration(run.durationMs, t)}</span>}
-                >
-                  <List.Item.Meta
-                    title={
-                      <span>
-                        <StatusTag status={run.status} />{' '}
-                        {elements.find((e) => e.name === run.event)?.title || shortOf(run.event)}
-                      </span>
-                    }
-                    description={`${formatTime(run.startedAt)}${run.error ? ` · ${run.error.message}` : ''}`}
-                  />
-                </List.Item>
+            <Spin spinning={recent === null}>
+              {recent && recent.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noRuns')} />
+              ) : (
+                <ul className="plain-list">
+                  {(recent ?? []).map((run) => (
+                    <li
+                      key={run.id}
+                      className="plain-list-item clickable"
+                      onClick={() => navigate({ page: 'execution', id: run.id })}
+                    >
+                      <div className="plain-list-main">
+                        <div className="plain-list-title">
+                          <StatusTag status={run.status} />{' '}
+                          {elements.find((e) => e.name === run.event)?.title || shortOf(run.event)}
+                        </div>
+                        <div className="plain-list-sub">
+                          {formatTime(run.startedAt)}
+                          {run.error ? ` · ${run.error.message}` : ''}
+                        </div>
+                      </div>
+                      <span className="muted">{formatDuration(run.durationMs, t)}</span>
+                    </li>
+                  ))}
+                </ul>
               )}
-            />
+            </Spin>
           </Card>
         </Col>
       </Row>

@@ -1,5 +1,5 @@
 import { BellOutlined, NodeIndexOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Avatar, Button, Card, Empty, List, Pagination, Space, Tooltip, Typography } from 'antd';
+import { Avatar, Button, Card, Empty, Pagination, Space, Spin, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { notificationsApi } from '../api/endpoints';
 import type { Notification } from '../api/types';
@@ -57,47 +57,36 @@ export function NotificationsPage() {
         {data.items.length === 0 && !loading ? (
           <Empty description={t('notifications.empty')} />
         ) : (
-          <List
-            loading={loading}
-            dataSource={data.items}
-            renderItem={(n) => (
-              <List.Item
-                data-testid="notification"
-                actions={
-                  n.executionId
-                    ? [
-                        <Button
-                          key="path"
-                          type="link"
-                          size="small"
-                          icon={<NodeIndexOutlined />}
-                          onClick={() => navigate({ page: 'execution', id: n.executionId! })}
-                        >
-                          {t('notifications.path')}
-                        </Button>,
-                      ]
-                    : []
-                }
-              >
-                <List.Item.Meta
-                  avatar={
-                    <Avatar className="notification-avatar">
-                      {n.to.slice(0, 1).toUpperCase()}
-                    </Avatar>
-                  }
-                  title={
-                    <Space size={8}>
-                      <span data-testid="notification-title">{n.title}</span>
-                      <Typography.Text type="secondary" className="small">
-                        {t('notifications.to', { to: n.to })} · {formatTime(n.createdAt)}
-                      </Typography.Text>
-                    </Space>
-                  }
-                  description={<span className="notification-body">{n.body}</span>}
-                />
-              </List.Item>
-            )}
-          />
+          <Spin spinning={loading}>
+            <ul className="plain-list">
+              {data.items.map((n) => (
+                <li key={n.id} className="plain-list-item" data-testid="notification">
+                  <Avatar className="notification-avatar">{n.to.slice(0, 1).toUpperCase()}</Avatar>
+                  <div className="plain-list-main">
+                    <div className="plain-list-title">
+                      <Space size={8}>
+                        <span data-testid="notification-title">{n.title}</span>
+                        <Typography.Text type="secondary" className="small">
+                          {t('notifications.to', { to: n.to })} · {formatTime(n.createdAt)}
+                        </Typography.Text>
+                      </Space>
+                    </div>
+                    <div className="plain-list-sub notification-body">{n.body}</div>
+                  </div>
+                  {n.executionId && (
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<NodeIndexOutlined />}
+                      onClick={() => navigate({ page: 'execution', id: n.executionId! })}
+                    >
+                      {t('notifications.path')}
+                    </Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Spin>
         )}
         {data.total > PAGE && (
           <Pagination
