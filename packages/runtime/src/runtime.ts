@@ -197,9 +197,10 @@ export class Runtime {
     if (!existing) throw notFound(`element ${name}`);
     if (input.version !== undefined && input.version !== existing.version)
       throw new WhenThenError('STALE', `${existing.name} changed since version ${String(input.version)}; reload it and apply your change again`);
-    const prevType = (existing.definition ?? (existing.raw as object | null)) as { type?: string; kind?: string; model?: string; timing?: string } | null;
-    const next = input.definition as { type?: string; kind?: string; model?: string; timing?: string };
-    if (prevType?.type === 'event' && existing.definition && (prevType.kind !== next?.kind || prevType.model !== next?.model || prevType.timing !== next?.timing))
+    type Fixed = { type?: string; kind?: string; model?: string; flow?: string; timing?: string };
+    const prevType = (existing.definition ?? (existing.raw as object | null)) as Fixed | null;
+    const next = input.definition as Fixed;
+    if (prevType?.type === 'event' && existing.definition && (prevType.kind !== next?.kind || prevType.model !== next?.model || prevType.flow !== next?.flow || prevType.timing !== next?.timing))
       throw validationError([{ field: 'definition', reason: 'kind, target and timing are fixed after creation; create a new event instead' }]);
     this.validate(existing.name, input.definition, input.code as string | undefined, true);
     writeElementFiles(this.options.dir, existing.name, parseElementOrThrow(input.definition), input.code as string | undefined);
@@ -297,6 +298,8 @@ function refersTo(el: LoadedElement, name: string): boolean {
   if (d.type === 'event' && d.kind === 'model' && d.model === name) return true;
   if (d.type === 'event' && d.handler?.type === 'service' && d.handler.service === name) return true;
   if (d.type === 'event' && (d as { kind: string }).kind === 'custom' && (d as unknown as { sender: string }).sender.startsWith(`${name}.`)) return true;
+  if (d.type === 'event' && (d as { kind: string }).kind === 'approval' && (d as unknown as { flow: string }).flow === name) return true;
+  if ((d as { type: string }).type === 'approval') return (d as unknown as { model: string }).model === name;
   if ((d as { type: string }).type === 'model') return ((d as { fields?: { model?: string }[] }).fields ?? []).some((f) => f.model === name);
   return false;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { conditionSchema } from './conditions.js';
 import { fieldSchema } from './fields.js';
-import { FULL_NAME } from './names.js';
+import { approvalEventSchema, approvalSchema, type ApprovalDefinition, type ApprovalEventDefinition } from './approvals.js';
+import { eventCommon } from './event-common.js';
 
 export const appSchema = z.looseObject({
   name: z.string().min(1),
@@ -53,31 +54,6 @@ export const serviceSchema = z.looseObject({
 });
 export type ServiceDefinition = z.infer<typeof serviceSchema>;
 
-export const handlerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('inline') }),
-  z.object({
-    type: z.literal('service'),
-    service: z.string().regex(FULL_NAME),
-    function: z.string().min(1),
-  }),
-]);
-export type HandlerRef = z.infer<typeof handlerSchema>;
-
-/** Settings every event kind shares. */
-export const eventCommon = {
-  type: z.literal('event'),
-  title: z.string().max(200).optional(),
-  tags: z.array(z.string()).optional(),
-  handler: handlerSchema.default({ type: 'inline' }),
-  async: z.boolean().default(false),
-  order: z.number().int().default(100),
-  enabled: z.boolean().default(false),
-  timeoutMs: z.number().int().min(1).max(60_000).default(1000),
-  retry: z
-    .object({ attempts: z.number().int().min(1).max(100), backoffMs: z.number().int().min(0).max(86_400_000) })
-    .optional(),
-};
-
 export const MODEL_TIMINGS = [
   'beforeCreate',
   'afterCreate',
@@ -123,11 +99,11 @@ export const customEventSchema = z.looseObject({
 export type CustomEventDefinition = z.infer<typeof customEventSchema>;
 
 /** Every event kind's definition schema, keyed by kind. Kinds register here and in the runtime. */
-export const eventSchemas = { model: modelEventSchema, custom: customEventSchema } as const;
+export const eventSchemas = { model: modelEventSchema, custom: customEventSchema, approval: approvalEventSchema } as const;
 export type EventKind = keyof typeof eventSchemas;
-export type EventDefinition = ModelEventDefinition | CustomEventDefinition;
+export type EventDefinition = ModelEventDefinition | CustomEventDefinition | ApprovalEventDefinition;
 
-export type ElementDefinition = ModelDefinition | ServiceDefinition | EventDefinition;
+export type ElementDefinition = ModelDefinition | ServiceDefinition | ApprovalDefinition | EventDefinition;
 
 export type ElementProblem = { file: string; field: string; reason: string };
 
@@ -151,6 +127,7 @@ export function parseElement(
   let schema: z.ZodType<ElementDefinition>;
   if (r.type === 'model') schema = modelSchema;
   else if (r.type === 'service') schema = serviceSchema as z.ZodType<ElementDefinition>;
+  else if (r.type === 'approval') schema = approvalSchema as z.ZodType<ElementDefinition>;
   else if (r.type === 'event') {
     const kindSchema = eventSchemas[r.kind as EventKind];
     if (!kindSchema)
@@ -162,7 +139,7 @@ export function parseElement(
   } else
     return {
       ok: false,
-      problems: [{ file, field: 'type', reason: `unknown element type ${JSON.stringify(r.type)}; known: model, service, event` }],
+      problems: [{ file, field: 'type', reason: `unknown element type ${JSON.stringify(r.type)}; known: model, service, approval, event` }],
     };
   const parsed = schema.safeParse(raw);
   return parsed.success ? { ok: true, definition: parsed.data } : { ok: false, problems: zodProblems(file, parsed.error) };

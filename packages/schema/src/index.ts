@@ -2,3 +2,5 @@ export * from './names.js';
 export * from './fields.js';
 export * from './conditions.js';
 export * from './elements.js';
+export * from './event-common.js';
+export * from './approvals.js';

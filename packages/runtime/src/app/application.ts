@@ -2,6 +2,7 @@ import type { AppDefinition, Condition, ElementProblem, EventDefinition, ModelDe
 import type { Sqlite } from '../data/database.js';
 import { ModelStore } from '../data/model-store.js';
 import { eventKinds, type KindName } from '../events/kinds.js';
+import { checkFlow, type ActiveApproval } from '../approvals/check-flow.js';
 import type { LoadedElement, LoadedFolder } from './app-folder.js';
 
 /** An event ready to dispatch: its definition, checked filter, and the code that handles it. */
@@ -38,6 +39,7 @@ export class Application {
   readonly problems: ElementProblem[];
   readonly models = new Map<string, ModelStore>();
   readonly services = new Map<string, ActiveService>();
+  readonly approvals = new Map<string, ActiveApproval>();
   private readonly subscriptions = new Map<string, ActiveEvent[]>();
   private readonly byName = new Map<string, ActiveEvent>();
   private readonly merged = new Map<string, ActiveEvent[]>();
@@ -54,6 +56,11 @@ export class Application {
       this.models.set(el.name, new ModelStore(db, { name: el.name, short, fields: (el.definition as ModelDefinition).fields }));
     }
     for (const el of this.elements) if (el.definition?.type === 'service' && !el.problems.length) this.loadService(el);
+    for (const el of this.elements) {
+      if (el.definition?.type !== 'approval' || el.problems.length) continue;
+      const flow = checkFlow(el, this);
+      if (flow) this.approvals.set(el.name, flow);
+    }
     for (const el of this.elements) {
       const def = el.definition;
       if (def?.type !== 'event' || el.problems.length) continue;

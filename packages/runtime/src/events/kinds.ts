@@ -1,4 +1,4 @@
-import { checkCondition, type Condition, type CustomEventDefinition, type ModelEventDefinition } from '@whenthen/schema';
+import { checkCondition, type ApprovalEventDefinition, type Condition, type CustomEventDefinition, type ModelEventDefinition } from '@whenthen/schema';
 import type { Application } from '../app/application.js';
 
 type Problem = (field: string, reason: string) => void;
@@ -43,5 +43,17 @@ const custom: KindUnit<CustomEventDefinition> = {
   subscription: (def) => `custom:${def.sender}`,
 };
 
-export const eventKinds = { model, custom } as const;
+const approval: KindUnit<ApprovalEventDefinition> = {
+  check(def, app, problem) {
+    const flow = app.approvals.get(def.flow);
+    if (!flow) return problem('flow', `${def.flow} does not exist or has problems`);
+    const ids = flow.definition.nodes.map((n) => n.id);
+    (def.nodes ?? []).forEach((n, i) => {
+      if (!ids.includes(n)) problem(`nodes.${i}`, `${def.flow} has no node "${n}"; it has ${ids.join(', ')}`);
+    });
+  },
+  subscription: (def) => `approval:${def.flow}#${def.timing}`,
+};
+
+export const eventKinds = { model, custom, approval } as const;
 export type KindName = keyof typeof eventKinds;
