@@ -1,9 +1,9 @@
 import { checkCondition, type Condition, type Field } from '@whenthen/schema';
 import { Alert, Button, Modal, Space } from 'antd';
 import { useMemo, useState } from 'react';
-import { useT } from '../i18n';
+import { useT, type Translate } from '../i18n';
 import { ConditionBuilder } from './ConditionBuilder';
-import { fromBuilder, toBuilder, type BuilderGroup } from './condition-model';
+import { fromBuilder, toBuilder, type BuilderGroup, type BuilderNode } from './condition-model';
 
 type Props = {
   open: boolean;
@@ -31,31 +31,46 @@ export function ConditionModal({ open, title, value, fields, onOk, onCancel }: P
   );
 }
 
-/** Checks the builder's tree with the same rules the server uses and maps problems to rows. */
-function useChecked(root: BuilderGroup, fields: readonly Field[]) {
+/**
+ * Checks the builder's tree: first that every row is complete (said in the user's language), then
+ * with the same rules the server uses, mapping each problem to the row it concerns.
+ */
+function useChecked(root: BuilderGroup, fields: readonly Field[], t: Translate) {
   return useMemo(() => {
-    const { condition, paths } = fromBuilder(root);
     const problems = new Map<string, string[]>();
     const loose: string[] = [];
-    if (!condition) return { condition, problems, loose };
+    const add = (id: string, message: string) =>
+      problems.set(id, [...(problems.get(id) ?? []), message]);
+    const walk = (node: BuilderNode, isRoot: boolean) => {
+      if (node.kind === 'leaf') {
+        if (!node.field) add(node.id, t('cond.needField'));
+        else if (!node.op) add(node.id, t('cond.needOp'));
+        return;
+      }
+      if (!isRoot && node.children.length === 0) add(node.id, t('cond.emptyGroup'));
+      node.children.forEach((child) => walk(child, false));
+    };
+    walk(root, true);
+    const { condition, paths } = fromBuilder(root);
+    if (!condition || problems.size > 0) return { condition, problems, loose };
     const result = checkCondition(condition, fields, 'filter');
     if (result.ok) return { condition: result.condition, problems, loose };
     // Each problem goes to the deepest row whose JSON path prefixes it.
     const byDepth = [...paths.entries()].sort((a, b) => b[1].length - a[1].length);
     for (const p of result.problems) {
       const owner = byDepth.find(([, at]) => p.field === at || p.field.startsWith(`${at}.`));
-      if (owner) problems.set(owner[0], [...(problems.get(owner[0]) ?? []), p.reason]);
+      if (owner) add(owner[0], p.reason);
       else loose.push(p.reason);
     }
     return { condition, problems, loose };
-  }, [root, fields]);
+  }, [root, fields, t]);
 }
 
 function ConditionEditor({ value, fields, onOk, onCancel }: Omit<Props, 'open' | 'title'>) {
   const t = useT();
   const [root, setRoot] = useState<BuilderGroup>(() => toBuilder(value));
   const [tried, setTried] = useState(false);
-  const checked = useChecked(root, fields);
+  const checked = useChecked(root, fields, t);
   const invalid = checked.problems.size > 0 || checked.loose.length > 0;
   return (
     <>
