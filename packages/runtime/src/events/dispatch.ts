@@ -4,6 +4,7 @@ import type { ExecutionStore } from '../records/execution-store.js';
 import type { Bridge, Sandbox } from '../sandbox/index.js';
 import type { Chain } from './chain.js';
 import type { Outbox } from './outbox.js';
+import type { RunDraft } from '../records/types.js';
 import { runHandler, type RunServices } from './run-handler.js';
 import type { WriteScopes } from './write-scope.js';
 
@@ -63,7 +64,10 @@ export function runNow(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: O
   return { payload: outcome.payload, executionId: outcome.draft.execution.id };
 }
 
-/** Queues an async subscriber. The outbox row and the queued record are part of the write: a rollback leaves neither. */
+/**
+ * Queues an async subscriber. The outbox row is part of the write, so a rollback leaves no job; the
+ * queued record follows once the write has committed (write-behind, like every record).
+ */
 export function enqueue(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: Occurrence): void {
   const now = Date.now();
   const executionId = newId(now);
@@ -75,9 +79,9 @@ export function enqueue(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: 
     attempt: 1,
     occurrenceId: executionId,
     chain,
-    request: { kind: ev.kind, timing: occ.timing, trigger: occ.trigger, recordKey: occ.recordKey, recordId: occ.recordId, payload: occ.payload },
+    request: { kind: ev.kind, timing: occ.timing, trigger: occ.trigger, recordKey: occ.recordKey, recordId: occ.recordId, payload: occ.payload, handler: ev.handler },
   });
-  core.executions.save({
+  const queued: RunDraft = {
     execution: {
       id: executionId,
       event: ev.name,
@@ -105,8 +109,11 @@ export function enqueue(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: 
     },
     steps: [],
     code: ev.code,
+  };
+  core.scopes.afterCommit(() => {
+    core.executions.defer([queued]);
+    core.wake();
   });
-  core.scopes.afterCommit(() => core.wake());
 }
 
 /** Sync subscribers run now, async ones are queued — in the subscribers' order. */

@@ -16,16 +16,17 @@ export type Job = {
     timing: string | null;
     trigger: Record<string, unknown>;
     recordKey: string | null;
+    /** 'inline' or 'services.<Svc>.<fn>' when queued, for the record of a run that is skipped. */
+    handler?: string;
     recordId: number | null;
     payload: Record<string, unknown>;
   };
 };
 
-/** The outbox table. `running` jobs found at start-up belong to a process that died mid-run. */
+/** The outbox table. A job stays `queued` until the transaction of its run removes it. */
 export class Outbox {
   private readonly insert;
-  private readonly due;
-  private readonly claimOne;
+  private readonly dueStmt;
   private readonly remove;
   private readonly next;
 
@@ -40,8 +41,7 @@ export class Outbox {
     this.insert = db.prepare(
       `INSERT INTO wt_jobs VALUES (@executionId, @event, @runAt, @enqueuedAt, @attempt, @occurrenceId, 'queued', @chain, @request)`,
     );
-    this.due = db.prepare(`SELECT * FROM wt_jobs WHERE status = 'queued' AND run_at <= ? ORDER BY run_at, execution_id LIMIT ?`);
-    this.claimOne = db.prepare(`UPDATE wt_jobs SET status = 'running' WHERE execution_id = ?`);
+    this.dueStmt = db.prepare(`SELECT * FROM wt_jobs WHERE status = 'queued' AND run_at <= ? ORDER BY run_at, execution_id LIMIT ?`);
     this.remove = db.prepare('DELETE FROM wt_jobs WHERE execution_id = ?');
     this.next = db.prepare(`SELECT min(run_at) FROM wt_jobs WHERE status = 'queued'`).pluck();
   }
@@ -50,10 +50,9 @@ export class Outbox {
     this.insert.run({ ...job, chain: JSON.stringify(job.chain), request: JSON.stringify(job.request) });
   }
 
-  /** Marks up to `limit` due jobs running and returns them (call inside a transaction). */
-  claim(now: number, limit: number): Job[] {
-    const rows = this.due.all(now, limit) as Record<string, unknown>[];
-    for (const r of rows) this.claimOne.run(r.execution_id);
+  /** Up to `limit` jobs due by `now`, oldest first. */
+  due(now: number, limit: number): Job[] {
+    const rows = this.dueStmt.all(now, limit) as Record<string, unknown>[];
     return rows.map((r) => ({
       executionId: r.execution_id as string,
       event: r.event as string,
@@ -73,20 +72,5 @@ export class Outbox {
   /** When the next queued job is due, or null. */
   nextDue(): number | null {
     return (this.next.get() as number | null) ?? null;
-  }
-
-  /** Jobs left `running` by a process that stopped; they go back to the queue as new attempts. */
-  orphaned(): Job[] {
-    const rows = this.db.prepare(`SELECT * FROM wt_jobs WHERE status = 'running'`).all() as Record<string, unknown>[];
-    return rows.map((r) => ({
-      executionId: r.execution_id as string,
-      event: r.event as string,
-      runAt: r.run_at as number,
-      enqueuedAt: r.enqueued_at as number,
-      attempt: r.attempt as number,
-      occurrenceId: r.occurrence_id as string,
-      chain: JSON.parse(r.chain as string) as Chain,
-      request: JSON.parse(r.request as string) as Job['request'],
-    }));
   }
 }

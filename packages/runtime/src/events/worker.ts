@@ -34,24 +34,12 @@ export class Worker {
 
   constructor(private readonly core: WorkerCore) {}
 
-  /** Puts runs interrupted by a crash back in the queue as their next attempt (at-least-once). */
-  recover(): number {
-    const orphans = this.core.outbox.orphaned();
-    transaction(this.core.db, () => {
-      for (const job of orphans) {
-        const e = this.core.executions.get(job.executionId);
-        if (e) {
-          e.status = 'failed';
-          e.endedAt = new Date().toISOString();
-          e.error = { code: 'INTERRUPTED', message: 'The server stopped during this run; it was queued again' };
-          this.core.executions.save({ execution: e, steps: [], code: null });
-        }
-        this.core.outbox.done(job.executionId);
-        this.requeue(job, Date.now());
-      }
-    });
+  /**
+   * Starts on what an earlier process left: jobs whose run never committed are still queued (a job
+   * leaves the outbox only with its run's writes), so nothing committed is lost.
+   */
+  recover(): void {
     this.wake();
-    return orphans.length;
   }
 
   wake(): void {
@@ -75,11 +63,14 @@ export class Worker {
   private drain(): void {
     this.scheduled = false;
     if (this.stopped) return;
-    const jobs = transaction(this.core.db, () => this.core.outbox.claim(Date.now(), BATCH));
     // One transaction for the batch, a savepoint per run: a failing run undoes only its own writes,
-    // and the batch pays for one commit. A crash mid-batch leaves the claimed jobs `running`, which
-    // recover() queues again.
-    if (jobs.length) transaction(this.core.db, () => jobs.forEach((job) => this.runJob(job)));
+    // and the batch pays for one commit. A job leaves the outbox in the same transaction as its run's
+    // writes, so a crash mid-batch leaves it queued and it runs again (at-least-once).
+    const jobs = transaction(this.core.db, () => {
+      const due = this.core.outbox.due(Date.now(), BATCH);
+      due.forEach((job) => this.runJob(job));
+      return due;
+    });
     if (this.stopped) return;
     if (jobs.length === BATCH) return this.wake();
     const next = this.core.outbox.nextDue();
@@ -100,17 +91,17 @@ export class Worker {
     if (!el || !active || !def?.enabled) {
       const raw = el?.raw as { enabled?: boolean } | undefined;
       const reason = !el ? 'deleted' : raw?.enabled !== true ? 'disabled' : 'invalid';
-      transaction(this.core.db, () => {
-        const e = executions.get(job.executionId);
-        if (e) {
-          e.status = 'skipped';
-          e.skipReason = reason;
-          e.startedAt = e.endedAt = new Date().toISOString();
-          e.durationMs = 0;
-          executions.save({ execution: e, steps: [], code: null });
-        }
-        outbox.done(job.executionId);
-      });
+      const now = new Date().toISOString();
+      const skipped: Execution = {
+        ...jobRecord(job, active ?? { kind: job.request.kind, handler: job.request.handler ?? 'inline', version: '' }),
+        status: 'skipped',
+        skipReason: reason,
+        startedAt: now,
+        endedAt: now,
+        durationMs: 0,
+      };
+      executions.defer([{ execution: skipped, steps: [], code: null }]);
+      outbox.done(job.executionId);
       return;
     }
     const services = {
@@ -149,33 +140,48 @@ export class Worker {
         const attempts = def.retry?.attempts ?? 1;
         if (job.attempt < attempts) {
           const backoff = (def.retry?.backoffMs ?? 1000) * 2 ** (job.attempt - 1);
-          this.requeue(job, Date.now() + backoff);
+          this.requeue(job, Date.now() + backoff, active);
         }
       });
     }
   }
 
   /** A new attempt of the same occurrence: a new record, the same occurrence id. */
-  private requeue(job: Job, runAt: number): void {
+  private requeue(job: Job, runAt: number, ev: { kind: string; handler: string; version: string }): void {
     const executionId = newId();
-    const prior = this.core.executions.get(job.executionId);
-    this.core.outbox.enqueue({ ...job, executionId, runAt, enqueuedAt: Date.now(), attempt: job.attempt + 1 });
-    if (prior) {
-      const queued: Execution = {
-        ...prior,
-        id: executionId,
-        status: 'queued',
-        attempt: job.attempt + 1,
-        startedAt: null,
-        endedAt: null,
-        durationMs: null,
-        error: null,
-        output: null,
-        input: null,
-        rolledBack: false,
-      };
-      this.core.executions.save({ execution: queued, steps: [], code: null });
-    }
+    const next: Job = { ...job, executionId, runAt, enqueuedAt: Date.now(), attempt: job.attempt + 1 };
+    this.core.outbox.enqueue(next);
+    // Saved at once: this runs inside the worker's batch transaction, which commits.
+    this.core.executions.save({ execution: jobRecord(next, ev), steps: [], code: null });
     if (runAt <= Date.now()) this.wake();
   }
+}
+
+/** The queued record of a job's attempt. */
+function jobRecord(job: Job, ev: { kind: string; handler: string; version: string }): Execution {
+  return {
+    id: job.executionId,
+    event: job.event,
+    kind: ev.kind,
+    timing: job.request.timing,
+    trigger: job.request.trigger,
+    recordId: job.request.recordId,
+    status: 'queued',
+    skipReason: null,
+    mode: 'async',
+    attempt: job.attempt,
+    occurrenceId: job.occurrenceId,
+    startedAt: null,
+    endedAt: null,
+    durationMs: null,
+    handler: ev.handler,
+    error: null,
+    input: null,
+    output: null,
+    codeVersion: ev.version || null,
+    requestId: job.chain.requestId,
+    parentId: job.chain.parentId,
+    depth: job.chain.depth + 1,
+    rolledBack: false,
+  };
 }

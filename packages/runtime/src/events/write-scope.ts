@@ -26,7 +26,7 @@ export class WriteScopes {
     else this.executions.defer([draft]);
   }
 
-  /** Runs `fn` once the root write has committed (e.g. waking the worker for queued jobs). */
+  /** Runs `fn` once the root write has committed, unless the part of the write that asked is rolled back. */
   afterCommit(fn: () => void): void {
     if (this.drafts) this.onCommit.push(fn);
     else fn();
@@ -36,10 +36,13 @@ export class WriteScopes {
     const drafts = this.drafts;
     if (drafts) {
       const mark = drafts.length;
+      const commitMark = this.onCommit.length;
       try {
         return transaction(this.db, fn);
       } catch (e) {
         for (let i = mark; i < drafts.length; i++) drafts[i]!.execution.rolledBack = true;
+        // What the undone part meant to do after commit (queue records, wake the worker) is void.
+        this.onCommit.length = commitMark;
         throw e;
       }
     }
