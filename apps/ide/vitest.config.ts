@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 // Node: nothing here touches the DOM.
 export default defineConfig({
   resolve: {
-    alias: { '@whenthen/schema': fileURLToPath(new URL('../../packages/schema/src/index.ts', import.meta.url)) },
+    alias: {
+      '@whenthen/schema': fileURLToPath(
+        new URL('../../packages/schema/src/index.ts', import.meta.url),
+      ),
+    },
   },
   test: { include: ['src/**/*.test.ts'] },
 });
