@@ -10,3 +10,5 @@ export { newId, idTime } from './ids.js';
 export { openDatabase } from './data/database.js';
 export type { StepRecord } from './sandbox/index.js';
 export { rootChain, type Chain } from './events/chain.js';
+export type { ApprovalInstance, ApprovalDetail, ApprovalTask, ApprovalHistoryEntry, ApprovalFilter } from './approvals/approval-store.js';
+export type { AppUser } from './approvals/approvals.js';

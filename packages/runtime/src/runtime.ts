@@ -5,6 +5,7 @@ import { readFolder, removeElementFiles, writeElementFiles, type LoadedElement }
 import { Application } from './app/application.js';
 import { DataApi } from './data/data-api.js';
 import { ServiceCalls } from './services/service-calls.js';
+import { Approvals } from './approvals/approvals.js';
 import { openDatabase, type Sqlite } from './data/database.js';
 import { notFound, validationError, WhenThenError } from './errors.js';
 import type { Chain } from './events/chain.js';
@@ -52,6 +53,7 @@ export class Runtime {
   readonly worker: Worker;
   readonly data: DataApi;
   readonly services: ServiceCalls;
+  readonly approvals: Approvals;
   private current!: Application;
   private watcher: FSWatcher | null = null;
   private reloadTimer: NodeJS.Timeout | null = null;
@@ -77,6 +79,7 @@ export class Runtime {
     this.worker = new Worker(core);
     this.data = new DataApi(core);
     this.services = new ServiceCalls(core);
+    this.approvals = new Approvals(core);
     this.reload();
     if (options.worker !== false) this.worker.recover();
     else this.worker.stop();
@@ -263,6 +266,7 @@ export class Runtime {
         }
       }
       if (parts[0] === 'services' && parts.length === 3) return this.services.call(`services.${parts[1]}`, parts[2]!, args[0], chain);
+      if (parts[0] === 'approvals' && parts.length === 3) return this.approvals.fromCode(`approvals.${parts[1]}`, parts[2]!, args, chain);
       if (path === 'event.publish') return this.services.publish(args[0], args[1], chain);
       if (path === 'notify') return this.notifications.send(args[0], { executionId: run.executionId, requestId: chain.requestId });
       if (path === 'log') return null;

@@ -116,9 +116,11 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
       return freeze(methods);
     }, modelNames);
     const services = names((service) => names((name) => fn('services.' + service + '.' + name)));
+    const approvals = names((flow) => freeze({ submit: fn('approvals.' + flow + '.submit'), act: fn('approvals.' + flow + '.act'), get: fn('approvals.' + flow + '.get') }));
     return freeze({
       models,
       services,
+      approvals,
       event: freeze({ publish: fn('event.publish') }),
       notify: fn('notify'),
       log: (...args) => { log(token, args); },
