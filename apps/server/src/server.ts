@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { sendError } from './http-errors.js';
+import { approvalRoutes } from './routes/approvals.js';
 import { dataRoutes } from './routes/data.js';
 import { elementRoutes } from './routes/elements.js';
 import { recordRoutes } from './routes/records.js';
@@ -45,6 +46,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   dataRoutes(app, opts.runtime);
   recordRoutes(app, opts.runtime);
   serviceRoutes(app, opts.runtime);
+  approvalRoutes(app, opts.runtime);
 
   if (opts.ideDir && existsSync(opts.ideDir)) await app.register(fastifyStatic, { root: opts.ideDir, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
