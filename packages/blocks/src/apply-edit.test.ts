@@ -486,6 +486,15 @@ describe('wrapInIf', () => {
     );
   });
 
+  test('keeps a comment block on its own line when code follows the last block', () => {
+    const code = 'export default async function (event, app) {\n  // note\n\n  app.log(1); }\n';
+    const doc = parseBlocks(code);
+    const next = wrapInIf(doc, { blockIds: doc.blocks.map((block) => block.id), test: 'ok' });
+    expect(next).toBe(
+      'export default async function (event, app) {\n  if (ok) {\n    // note\n\n    app.log(1);\n  } }\n',
+    );
+  });
+
   test('refuses blocks from different lists', () => {
     const code = handler('  app.log(1);', '  if (a) {', '    app.log(2);', '  }');
     expect(

@@ -198,8 +198,10 @@ function wrapSplices(doc: BlockDocument, context: SlotEditContext, edit: WrapInI
       closingBrace(text.code, first.range[1], `${eol}${inner}}${eol}${outer}}`),
     ];
   }
-  if (text.startsLine(start) && text.endsLine(last.fullRange[1])) {
-    const end = text.lineEnd(last.fullRange[1]);
+  const lastEnd = last.fullRange[1];
+  if (text.startsLine(start)) {
+    // Whole lines: the wrapped text moves one level in; code after it on its last line stays there.
+    const end = text.endsLine(lastEnd) ? text.lineEnd(lastEnd) : lastEnd;
     const indent = text.indentAt(start);
     const body = reindent(text.code.slice(start, end), indent, indent + indentUnit);
     const prefix = `if (${test}) {${eol}${indent}${indentUnit}`;
@@ -212,16 +214,15 @@ function wrapSplices(doc: BlockDocument, context: SlotEditContext, edit: WrapInI
       },
     ];
   }
-  const end = last.fullRange[1];
   const prefix = `if (${test}) { `;
-  const region = text.code.slice(start, end);
+  const region = text.code.slice(start, lastEnd);
   const close = mayEndInLineComment(region) ? `${eol}${text.indentAt(start)}}` : ' }';
   return [
     {
       start,
-      end,
+      end: lastEnd,
       text: `${prefix}${region}${close}`,
-      copyOf: { range: [start, end], map: (offset) => prefix.length + offset - start },
+      copyOf: { range: [start, lastEnd], map: (offset) => prefix.length + offset - start },
     },
   ];
 }

@@ -4,7 +4,7 @@ import { locateHandler } from './handler.js';
 import { carryIds, numberBlocks } from './ids.js';
 import { diffSplice } from './splices.js';
 import type { ParamContext } from './params.js';
-import { detectEol, SourceText } from './source-text.js';
+import { detectEol, skipTrivia, SourceText } from './source-text.js';
 import { classifyStatement, type SlotBuilder } from './statements.js';
 import type { Block, BlockDocument, BlockSlot, Param, Range, SlotRole } from './types.js';
 
@@ -108,7 +108,8 @@ class DocumentBuilder implements SlotBuilder {
     if (only?.type === 'BlockStatement' && others.length === 0) {
       return this.bodySlot(role, params, only, line);
     }
-    const colon = findColon(
+    // The `:` after the label, past any comment between them.
+    const colon = skipTrivia(
       this.text.code,
       clause.test?.end ?? (clause.start ?? 0) + 'default'.length,
     );
@@ -122,20 +123,6 @@ class DocumentBuilder implements SlotBuilder {
       line,
     };
   }
-}
-
-/** Offset of the `:` ending a `case` label, skipping spaces and comments. */
-function findColon(code: string, from: number): number {
-  let at = from;
-  while (at < code.length) {
-    const char = code[at];
-    if (char === ':') return at;
-    if (code.startsWith('//', at)) at = code.indexOf('\n', at);
-    else if (code.startsWith('/*', at)) at = code.indexOf('*/', at) + 1;
-    if (at === -1 || at === 0) return code.length;
-    at++;
-  }
-  return at;
 }
 
 /** One level of indentation as the code uses it (two spaces when nothing tells). */

@@ -14,6 +14,7 @@ import { generateBlock, propertyName } from './generate.js';
 import { locate } from './locate.js';
 import { childNodes } from './reindent.js';
 import type { SlotEditContext } from './slot-text.js';
+import { skipTrivia } from './source-text.js';
 import type { Splice } from './splices.js';
 import type { Block, BlockDocument, Param, Range } from './types.js';
 
@@ -208,25 +209,11 @@ function addProperty(
   const indent = text.startsLine(lastStart)
     ? text.indentAt(lastStart)
     : text.indentAt(start) + style.indentUnit;
-  const comma = nextToken(text.code, lastEnd);
+  const comma = skipTrivia(text.code, lastEnd);
   if (text.code[comma] === ',') {
     return { start: comma + 1, end: comma + 1, text: `${style.eol}${indent}${property},` };
   }
   return { start: lastEnd, end: lastEnd, text: `,${style.eol}${indent}${property}` };
-}
-
-/** Offset of the next character that is not a space or inside a comment. */
-function nextToken(code: string, from: number): number {
-  let at = from;
-  while (at < code.length) {
-    if (/\s/.test(code[at] ?? '')) at++;
-    else if (code.startsWith('//', at))
-      at = code.indexOf('\n', at) === -1 ? code.length : code.indexOf('\n', at);
-    else if (code.startsWith('/*', at))
-      at = code.indexOf('*/', at) === -1 ? code.length : code.indexOf('*/', at) + 2;
-    else return at;
-  }
-  return at;
 }
 
 function removal(

@@ -125,9 +125,9 @@ export function insertionSplices(
   if (!target) return [];
   const indent = text.indentAt(target.fullRange[0]);
   const placed = place(indent);
-  // Comment lines right above a statement are that statement's comments: a blank line keeps a
-  // comment block a block of its own.
-  // Text sharing a line with code after it must not end in a `//` comment, which would swallow that code.
+  // Comment lines right above a statement are that statement's comments, so a blank line keeps a
+  // comment block a block of its own. Text sharing a line with code after it must not end in a
+  // `//` comment, which would swallow that code.
   const inline = mayEndInLineComment(placed.text) ? eol + indent : ' ';
   if (index < blocks.length) {
     const at = target.fullRange[0];

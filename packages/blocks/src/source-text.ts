@@ -81,7 +81,7 @@ export function isBlank(code: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Offsets of blank-line-free runs: counts the line breaks in `code[from, to)`. */
+/** The number of line breaks in `code[from, to)`. */
 export function countNewlines(code: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) if (code.charCodeAt(i) === 10) count++;
@@ -90,4 +90,23 @@ export function countNewlines(code: string, from: number, to: number): number {
 
 export function detectEol(code: string): CodeStyle['eol'] {
   return code.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Offset of the next character from `from` that is neither whitespace nor inside a comment. */
+export function skipTrivia(code: string, from: number): number {
+  let at = from;
+  while (at < code.length) {
+    if (code.startsWith('//', at)) {
+      const end = code.indexOf('\n', at);
+      at = end === -1 ? code.length : end;
+    } else if (code.startsWith('/*', at)) {
+      const end = code.indexOf('*/', at + 2);
+      at = end === -1 ? code.length : end + 2;
+    } else if (isBlank(code, at, at + 1)) {
+      at++;
+    } else {
+      return at;
+    }
+  }
+  return at;
 }
