@@ -42,20 +42,31 @@ export const approvalSchema = z
   .looseObject({
     type: z.literal('approval'),
     title: z.string().max(200).optional(),
-    model: z.string().regex(/^models\.[A-Z][A-Za-z0-9]{0,63}$/, 'expected a model name such as models.Order'),
+    model: z
+      .string()
+      .regex(/^models\.[A-Z][A-Za-z0-9]{0,63}$/, 'expected a model name such as models.Order'),
     condition: conditionSchema.optional().nullable(),
     nodes: z.array(approvalNodeSchema).min(1, 'a flow needs at least one node'),
   })
   .superRefine((flow, ctx) => {
     const seen = new Set<string>();
     flow.nodes.forEach((node, i) => {
-      if (seen.has(node.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${node.id}"` });
+      if (seen.has(node.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nodes', i, 'id'],
+          message: `duplicate node id "${node.id}"`,
+        });
       seen.add(node.id);
       const approvers = new Set<string>();
       node.approvers.forEach((a, j) => {
         const key = typeof a === 'string' ? a : `field:${a.field}`;
         if (approvers.has(key))
-          ctx.addIssue({ code: 'custom', path: ['nodes', i, 'approvers', j], message: `${typeof a === 'string' ? `"${a}"` : `field "${a.field}"`} is listed twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['nodes', i, 'approvers', j],
+            message: `${typeof a === 'string' ? `"${a}"` : `field "${a.field}"`} is listed twice`,
+          });
         approvers.add(key);
       });
     });
@@ -74,7 +85,12 @@ export const approvalEventSchema = z
   .looseObject({
     ...eventCommon,
     kind: z.literal('approval'),
-    flow: z.string().regex(/^approvals\.[A-Z][A-Za-z0-9]{0,63}$/, 'expected an approval flow name such as approvals.Discount'),
+    flow: z
+      .string()
+      .regex(
+        /^approvals\.[A-Z][A-Za-z0-9]{0,63}$/,
+        'expected an approval flow name such as approvals.Discount',
+      ),
     timing: z.enum(APPROVAL_TIMINGS),
     ...options,
   })
@@ -82,10 +98,17 @@ export const approvalEventSchema = z
     for (const key of Object.keys(options) as (keyof typeof options)[]) {
       const own = (APPROVAL_TIMING_OPTIONS[e.timing] as readonly string[]).includes(key);
       if (!own && e[key]?.length) {
-        const timing = (Object.keys(APPROVAL_TIMING_OPTIONS) as ApprovalTiming[]).find((t) => (APPROVAL_TIMING_OPTIONS[t] as readonly string[]).includes(key));
+        const timing = (Object.keys(APPROVAL_TIMING_OPTIONS) as ApprovalTiming[]).find((t) =>
+          (APPROVAL_TIMING_OPTIONS[t] as readonly string[]).includes(key),
+        );
         ctx.addIssue({ code: 'custom', path: [key], message: `${key} applies to ${timing} only` });
       }
     }
-    if (e.retry && !e.async) ctx.addIssue({ code: 'custom', path: ['retry'], message: 'retry applies to async events only' });
+    if (e.retry && !e.async)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retry'],
+        message: 'retry applies to async events only',
+      });
   });
 export type ApprovalEventDefinition = z.infer<typeof approvalEventSchema>;

@@ -22,6 +22,9 @@ export const eventCommon = {
   enabled: z.boolean().default(false),
   timeoutMs: z.number().int().min(1).max(60_000).default(1000),
   retry: z
-    .object({ attempts: z.number().int().min(1).max(100), backoffMs: z.number().int().min(0).max(86_400_000) })
+    .object({
+      attempts: z.number().int().min(1).max(100),
+      backoffMs: z.number().int().min(0).max(86_400_000),
+    })
     .optional(),
 };

@@ -38,5 +38,7 @@ export function approvalRoutes(app: FastifyInstance, runtime: Runtime): void {
       offset: intParam(q, 'offset', { min: 0, default: 0 }),
     });
   });
-  app.get<Instance>('/api/approvals/instances/:id', async (req) => runtime.approvals.get(idParam(req.params.id)));
+  app.get<Instance>('/api/approvals/instances/:id', async (req) =>
+    runtime.approvals.get(idParam(req.params.id)),
+  );
 }

@@ -1,4 +1,9 @@
-import { APPROVAL_TIMINGS, type ApprovalAction, type ApprovalEventDefinition, type ApprovalStatus } from '@whenthen/schema';
+import {
+  APPROVAL_TIMINGS,
+  type ApprovalAction,
+  type ApprovalEventDefinition,
+  type ApprovalStatus,
+} from '@whenthen/schema';
 import type { ActiveEvent, Application } from '../app/application.js';
 import type { Occurrence } from '../events/dispatch.js';
 import type { ApprovalInstance } from './approval-store.js';
@@ -17,9 +22,9 @@ export type ActiveApprovalEvent = ActiveEvent<ApprovalEventDefinition>;
 
 /** The flow's events of all three timings, merged in run order (an action may set off one of each). */
 export function approvalEventsOf(app: Application, flow: string): ActiveApprovalEvent[] {
-  return APPROVAL_TIMINGS.flatMap((t) => app.subscribers(`approval:${flow}#${t}`) as ActiveApprovalEvent[]).sort(
-    (a, b) => a.definition.order - b.definition.order || a.name.localeCompare(b.name),
-  );
+  return APPROVAL_TIMINGS.flatMap(
+    (t) => app.subscribers(`approval:${flow}#${t}`) as ActiveApprovalEvent[],
+  ).sort((a, b) => a.definition.order - b.definition.order || a.name.localeCompare(b.name));
 }
 
 /**
@@ -34,7 +39,11 @@ export function fires(ev: ActiveApprovalEvent, change: ApprovalChange): boolean 
   switch (def.timing) {
     case 'statusChanged':
       if (change.prevStatus === status) return false;
-      if (def.fromStatuses?.length && (change.prevStatus === null || !def.fromStatuses.includes(change.prevStatus))) return false;
+      if (
+        def.fromStatuses?.length &&
+        (change.prevStatus === null || !def.fromStatuses.includes(change.prevStatus))
+      )
+        return false;
       return !def.toStatuses?.length || def.toStatuses.includes(status);
     case 'nodeChanged':
       if (change.prevNode === node) return false;
@@ -49,7 +58,13 @@ export function approvalOccurrence(ev: ActiveApprovalEvent, change: ApprovalChan
   const { instance } = change;
   return {
     timing: ev.definition.timing,
-    trigger: { flow: change.flow, instanceId: instance.id, action: change.action.type, model: instance.model, recordId: instance.recordId },
+    trigger: {
+      flow: change.flow,
+      instanceId: instance.id,
+      action: change.action.type,
+      model: instance.model,
+      recordId: instance.recordId,
+    },
     // Re-entry is judged per instance: an event acting on its own instance does not set itself off again.
     recordKey: `${change.flow}:${instance.id}`,
     recordId: instance.recordId,

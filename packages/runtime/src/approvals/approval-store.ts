@@ -70,7 +70,9 @@ export type ApprovalFilter = {
 };
 
 /** The instance row with its node snapshot, as the engine works on it. */
-export type InstanceRow = Omit<ApprovalInstance, 'nodeTitle' | 'assignees'> & { nodes: ApprovalNode[] };
+export type InstanceRow = Omit<ApprovalInstance, 'nodeTitle' | 'assignees'> & {
+  nodes: ApprovalNode[];
+};
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -110,17 +112,27 @@ export class ApprovalStore {
          VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
       ),
       getInstance: db.prepare('SELECT * FROM wt_approval_instances WHERE id = ?'),
-      openFor: db.prepare(`SELECT * FROM wt_approval_instances WHERE flow = ? AND record_id = ? AND status = 'pending'`),
+      openFor: db.prepare(
+        `SELECT * FROM wt_approval_instances WHERE flow = ? AND record_id = ? AND status = 'pending'`,
+      ),
       moveInstance: db.prepare(
         `UPDATE wt_approval_instances SET status = ?, node = ?, updated_at = ?, ended_at = ? WHERE id = ? AND status = 'pending'`,
       ),
-      insertTask: db.prepare('INSERT INTO wt_approval_tasks (instance_id, node, assignee, status, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertTask: db.prepare(
+        'INSERT INTO wt_approval_tasks (instance_id, node, assignee, status, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
       closeTask: db.prepare(
         `UPDATE wt_approval_tasks SET status = ?, comment = ?, transferred_to = ?, done_at = ? WHERE id = ? AND status = 'open'`,
       ),
-      cancelOpen: db.prepare(`UPDATE wt_approval_tasks SET status = 'cancelled', done_at = ? WHERE instance_id = ? AND status = 'open'`),
+      cancelOpen: db.prepare(
+        `UPDATE wt_approval_tasks SET status = 'cancelled', done_at = ? WHERE instance_id = ? AND status = 'open'`,
+      ),
       tasksOf: db.prepare('SELECT * FROM wt_approval_tasks WHERE instance_id = ? ORDER BY id'),
-      openAssignees: db.prepare(`SELECT assignee FROM wt_approval_tasks WHERE instance_id = ? AND status = 'open' ORDER BY id`).pluck(),
+      openAssignees: db
+        .prepare(
+          `SELECT assignee FROM wt_approval_tasks WHERE instance_id = ? AND status = 'open' ORDER BY id`,
+        )
+        .pluck(),
       insertHistory: db.prepare(
         `INSERT INTO wt_approval_history (instance_id, action, actor, comment, to_user, task_id, node, status, next_node, request_id, at)
          VALUES (@instanceId, @action, @user, @comment, @to, @taskId, @node, @status, @nextNode, @requestId, @at)`,
@@ -129,8 +141,27 @@ export class ApprovalStore {
     };
   }
 
-  insert(row: { flow: string; model: string; recordId: number; node: string; submittedBy: string; nodes: ApprovalNode[] }, now: number): number {
-    const info = this.stmts.insertInstance.run(row.flow, row.model, row.recordId, row.node, row.submittedBy, JSON.stringify(row.nodes), now, now);
+  insert(
+    row: {
+      flow: string;
+      model: string;
+      recordId: number;
+      node: string;
+      submittedBy: string;
+      nodes: ApprovalNode[];
+    },
+    now: number,
+  ): number {
+    const info = this.stmts.insertInstance.run(
+      row.flow,
+      row.model,
+      row.recordId,
+      row.node,
+      row.submittedBy,
+      JSON.stringify(row.nodes),
+      now,
+      now,
+    );
     return Number(info.lastInsertRowid);
   }
 
@@ -146,15 +177,26 @@ export class ApprovalStore {
 
   /** Moves a pending instance; false when it was no longer pending (someone else finished it). */
   move(id: number, status: ApprovalStatus, node: string | null, now: number): boolean {
-    return this.stmts.moveInstance.run(status, node, now, status === 'pending' ? null : now, id).changes === 1;
+    return (
+      this.stmts.moveInstance.run(status, node, now, status === 'pending' ? null : now, id)
+        .changes === 1
+    );
   }
 
   addTask(instanceId: number, node: string, assignee: string, now: number): number {
-    return Number(this.stmts.insertTask.run(instanceId, node, assignee, 'open', now).lastInsertRowid);
+    return Number(
+      this.stmts.insertTask.run(instanceId, node, assignee, 'open', now).lastInsertRowid,
+    );
   }
 
   /** Closes an open task; false when it was not open any more. */
-  closeTask(id: number, status: Exclude<TaskStatus, 'open'>, comment: string | null, transferredTo: string | null, now: number): boolean {
+  closeTask(
+    id: number,
+    status: Exclude<TaskStatus, 'open'>,
+    comment: string | null,
+    transferredTo: string | null,
+    now: number,
+  ): boolean {
     return this.stmts.closeTask.run(status, comment, transferredTo, now, id).changes === 1;
   }
 
@@ -188,21 +230,32 @@ export class ApprovalStore {
   detail(id: number): ApprovalDetail | null {
     const row = this.get(id);
     if (!row) return null;
-    return { ...this.view(row), nodes: row.nodes, history: this.history(id), tasks: this.tasks(id) };
+    return {
+      ...this.view(row),
+      nodes: row.nodes,
+      history: this.history(id),
+      tasks: this.tasks(id),
+    };
   }
 
   /** Newest first. */
   list(f: ApprovalFilter): { total: number; items: ApprovalInstance[] } {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (f.flow !== undefined) where.push('i.flow = ?'), params.push(f.flow);
-    if (f.status !== undefined) where.push('i.status = ?'), params.push(f.status);
-    if (f.recordId !== undefined) where.push('i.record_id = ?'), params.push(f.recordId);
+    if (f.flow !== undefined) (where.push('i.flow = ?'), params.push(f.flow));
+    if (f.status !== undefined) (where.push('i.status = ?'), params.push(f.status));
+    if (f.recordId !== undefined) (where.push('i.record_id = ?'), params.push(f.recordId));
     if (f.assignee !== undefined)
-      where.push(`EXISTS (SELECT 1 FROM wt_approval_tasks t WHERE t.instance_id = i.id AND t.assignee = ? AND t.status = 'open')`),
-        params.push(f.assignee);
+      (where.push(
+        `EXISTS (SELECT 1 FROM wt_approval_tasks t WHERE t.instance_id = i.id AND t.assignee = ? AND t.status = 'open')`,
+      ),
+        params.push(f.assignee));
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM wt_approval_instances i ${w}`).get(...params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM wt_approval_instances i ${w}`).get(...params) as {
+        n: number;
+      }
+    ).n;
     const rows = this.db
       .prepare(`SELECT i.* FROM wt_approval_instances i ${w} ORDER BY i.id DESC LIMIT ? OFFSET ?`)
       .all(...params, f.limit ?? 50, f.offset ?? 0) as Record<string, unknown>[];

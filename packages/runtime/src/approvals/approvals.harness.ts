@@ -27,10 +27,19 @@ export const discountFlow = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export type ApprovalEventSpec = { name: string; definition: Record<string, unknown>; code?: string };
+export type ApprovalEventSpec = {
+  name: string;
+  definition: Record<string, unknown>;
+  code?: string;
+};
 
 /** An approval event on approvals.Discount, switched on, with an inline handler. */
-export const approvalEvent = (name: string, timing: string, code: string, extra: Record<string, unknown> = {}): ApprovalEventSpec => ({
+export const approvalEvent = (
+  name: string,
+  timing: string,
+  code: string,
+  extra: Record<string, unknown> = {},
+): ApprovalEventSpec => ({
   name,
   definition: { kind: 'approval', flow: 'approvals.Discount', timing, ...extra },
   code,
@@ -56,7 +65,10 @@ export function approvalApp(opts: {
     rawEvents: opts.events,
     worker: opts.worker,
   });
-  writeFileSync(join(t.dir, 'app.json'), JSON.stringify({ name: 'test', users: opts.users ?? USERS }));
+  writeFileSync(
+    join(t.dir, 'app.json'),
+    JSON.stringify({ name: 'test', users: opts.users ?? USERS }),
+  );
   for (const [name, def] of Object.entries(opts.flows ?? { Discount: discountFlow() })) {
     mkdirSync(join(t.dir, 'approvals', name), { recursive: true });
     writeFileSync(join(t.dir, 'approvals', name, 'e.json'), JSON.stringify(def));

@@ -4,8 +4,21 @@ import { notFound, WhenThenError } from '../errors.js';
 import { rootChain, type Chain } from '../events/chain.js';
 import { dispatch, type DispatchCore } from '../events/dispatch.js';
 import { newId } from '../ids.js';
-import { approvalEventsOf, approvalOccurrence, fires, type ActiveApprovalEvent, type ApprovalChange } from './approval-events.js';
-import { actInput, conditionText, positiveId, submitInput, valuesText, type ActInput } from './approval-input.js';
+import {
+  approvalEventsOf,
+  approvalOccurrence,
+  fires,
+  type ActiveApprovalEvent,
+  type ApprovalChange,
+} from './approval-events.js';
+import {
+  actInput,
+  conditionText,
+  positiveId,
+  submitInput,
+  valuesText,
+  type ActInput,
+} from './approval-input.js';
 import {
   ApprovalStore,
   type ApprovalDetail,
@@ -48,7 +61,9 @@ export class Approvals {
     if (flow) return flow;
     const el = this.core.app().element(name);
     if (el?.group === 'approvals')
-      throw conflict(`${el.name} has problems: ${el.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
+      throw conflict(
+        `${el.name} has problems: ${el.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
+      );
     throw notFound(`approval flow ${name}`);
   }
 
@@ -78,12 +93,36 @@ export class Approvals {
           `${def.model} record ${recordId} does not need ${flow.name}: its condition is ${conditionText(flow.condition)}, and ${valuesText(flow.condition, record)}`,
         );
       const open = this.store.openFor(flow.name, recordId);
-      if (open) throw conflict(`${def.model} record ${recordId} already has an open ${flow.name} instance (${open.id}, at node ${open.node})`);
+      if (open)
+        throw conflict(
+          `${def.model} record ${recordId} already has an open ${flow.name} instance (${open.id}, at node ${open.node})`,
+        );
       const first = def.nodes[0]!;
       const now = Date.now();
-      const id = this.store.insert({ flow: flow.name, model: def.model, recordId, node: first.id, submittedBy: user, nodes: def.nodes }, now);
+      const id = this.store.insert(
+        {
+          flow: flow.name,
+          model: def.model,
+          recordId,
+          node: first.id,
+          submittedBy: user,
+          nodes: def.nodes,
+        },
+        now,
+      );
       this.enterNode(id, first, record, now);
-      return this.finish(this.store.get(id)!, { prevStatus: null, prevNode: null, action: { type: 'submit', user, comment }, taskId: null, atNode: null }, chain, now);
+      return this.finish(
+        this.store.get(id)!,
+        {
+          prevStatus: null,
+          prevNode: null,
+          action: { type: 'submit', user, comment },
+          taskId: null,
+          atNode: null,
+        },
+        chain,
+        now,
+      );
     });
   }
 
@@ -94,12 +133,18 @@ export class Approvals {
     return this.core.scopes.run(() => {
       const row = this.store.get(id);
       if (!row) throw notFound(`approval instance ${id}`);
-      if (row.status !== 'pending') throw conflict(`approval instance ${id} is already ${row.status}; it takes no more actions`);
+      if (row.status !== 'pending')
+        throw conflict(
+          `approval instance ${id} is already ${row.status}; it takes no more actions`,
+        );
       const node = row.nodes.find((n) => n.id === row.node)!;
       const now = Date.now();
       let taskId: number | null = null;
       if (act.action === 'withdraw') {
-        if (act.user !== row.submittedBy) throw conflict(`only the submitter (${row.submittedBy}) may withdraw approval instance ${id}`);
+        if (act.user !== row.submittedBy)
+          throw conflict(
+            `only the submitter (${row.submittedBy}) may withdraw approval instance ${id}`,
+          );
         this.store.cancelOpenTasks(id, now);
         this.move(row, 'withdrawn', null, now);
       } else {
@@ -112,12 +157,24 @@ export class Approvals {
           this.move(row, 'rejected', null, now);
         } else {
           this.close(task, 'approved', act.comment, null, now);
-          const waiting = this.store.tasks(id).filter((t) => t.status === 'open' && t.node === node.id);
+          const waiting = this.store
+            .tasks(id)
+            .filter((t) => t.status === 'open' && t.node === node.id);
           if (node.mode === 'any' || !waiting.length) this.advance(row, node, now);
         }
       }
-      const action = { type: act.action, user: act.user, comment: act.comment, ...(act.to !== null ? { to: act.to } : {}) };
-      return this.finish(this.store.get(id)!, { prevStatus: row.status, prevNode: row.node, action, taskId, atNode: row.node }, chain, now);
+      const action = {
+        type: act.action,
+        user: act.user,
+        comment: act.comment,
+        ...(act.to !== null ? { to: act.to } : {}),
+      };
+      return this.finish(
+        this.store.get(id)!,
+        { prevStatus: row.status, prevNode: row.node, action, taskId, atNode: row.node },
+        chain,
+        now,
+      );
     });
   }
 
@@ -127,8 +184,12 @@ export class Approvals {
     if (act.task !== null) {
       const pinned = this.store.tasks(row.id).find((t) => t.id === act.task);
       if (!pinned) throw notFound(`task ${act.task} of approval instance ${row.id}`);
-      if (pinned.assignee !== act.user) throw conflict(`task ${pinned.id} is assigned to ${pinned.assignee}, not ${act.user}`);
-      if (pinned.status !== 'open') throw conflict(`task ${pinned.id} of approval instance ${row.id} is already ${pinned.status}`);
+      if (pinned.assignee !== act.user)
+        throw conflict(`task ${pinned.id} is assigned to ${pinned.assignee}, not ${act.user}`);
+      if (pinned.status !== 'open')
+        throw conflict(
+          `task ${pinned.id} of approval instance ${row.id} is already ${pinned.status}`,
+        );
       return pinned;
     }
     const open = tasks.find((t) => t.assignee === act.user && t.status === 'open');
@@ -139,24 +200,39 @@ export class Approvals {
         `${act.user} already ${done.status === 'transferred' ? `transferred their task to ${done.transferredTo}` : done.status} at node ${node.id} of approval instance ${row.id}`,
       );
     const assignees = tasks.filter((t) => t.status === 'open').map((t) => t.assignee);
-    throw conflict(`${act.user} is not an assignee of node ${node.id} of approval instance ${row.id} (assignees: ${assignees.join(', ') || 'none'})`);
+    throw conflict(
+      `${act.user} is not an assignee of node ${node.id} of approval instance ${row.id} (assignees: ${assignees.join(', ') || 'none'})`,
+    );
   }
 
   private transfer(row: InstanceRow, task: ApprovalTask, act: ActInput, now: number): void {
     const to = act.to!;
-    const holds = this.store.tasks(row.id).some((t) => t.node === task.node && t.assignee === to && t.status === 'open');
-    if (holds) throw conflict(`${to} already has a task at node ${task.node} of approval instance ${row.id}`);
+    const holds = this.store
+      .tasks(row.id)
+      .some((t) => t.node === task.node && t.assignee === to && t.status === 'open');
+    if (holds)
+      throw conflict(
+        `${to} already has a task at node ${task.node} of approval instance ${row.id}`,
+      );
     this.close(task, 'transferred', act.comment, to, now);
     this.store.addTask(row.id, task.node, to, now);
   }
 
   /** Closes a task that was open when read; a concurrent close would have taken it first. */
-  private close(task: ApprovalTask, status: 'approved' | 'rejected' | 'transferred', comment: string | null, to: string | null, now: number): void {
-    if (!this.store.closeTask(task.id, status, comment, to, now)) throw conflict(`task ${task.id} was acted on already`);
+  private close(
+    task: ApprovalTask,
+    status: 'approved' | 'rejected' | 'transferred',
+    comment: string | null,
+    to: string | null,
+    now: number,
+  ): void {
+    if (!this.store.closeTask(task.id, status, comment, to, now))
+      throw conflict(`task ${task.id} was acted on already`);
   }
 
   private move(row: InstanceRow, status: ApprovalStatus, node: string | null, now: number): void {
-    if (!this.store.move(row.id, status, node, now)) throw conflict(`approval instance ${row.id} is not pending any more`);
+    if (!this.store.move(row.id, status, node, now))
+      throw conflict(`approval instance ${row.id} is not pending any more`);
   }
 
   /** A node is done: cancel what is left of it, go to the next node or end approved after the last. */
@@ -170,18 +246,31 @@ export class Approvals {
   }
 
   /** Opens one task per approver of the node: user ids as given, `{ field }` read from the record now. */
-  private enterNode(instanceId: number, node: ApprovalNode, record: Record<string, unknown> | null, now: number): void {
+  private enterNode(
+    instanceId: number,
+    node: ApprovalNode,
+    record: Record<string, unknown> | null,
+    now: number,
+  ): void {
     const users = this.userIds();
     const assignees: string[] = [];
     for (const a of node.approvers) {
       let user: unknown = a;
       if (typeof a !== 'string') {
-        if (!record) throw conflict(`node ${node.id} takes its approver from field "${a.field}", but the record no longer exists`);
+        if (!record)
+          throw conflict(
+            `node ${node.id} takes its approver from field "${a.field}", but the record no longer exists`,
+          );
         user = record[a.field] ?? null;
-        if (user === null) throw conflict(`node ${node.id} takes its approver from field "${a.field}", which is empty on record ${String(record.id)}`);
+        if (user === null)
+          throw conflict(
+            `node ${node.id} takes its approver from field "${a.field}", which is empty on record ${String(record.id)}`,
+          );
       }
       if (typeof user !== 'string' || !users.includes(user))
-        throw conflict(`node ${node.id}: approver ${JSON.stringify(user)}${typeof a === 'string' ? '' : ` (field "${a.field}")`} is not a user of the application`);
+        throw conflict(
+          `node ${node.id}: approver ${JSON.stringify(user)}${typeof a === 'string' ? '' : ` (field "${a.field}")`} is not a user of the application`,
+        );
       if (!assignees.includes(user)) assignees.push(user);
     }
     for (const user of assignees) this.store.addTask(instanceId, node.id, user, now);
@@ -190,7 +279,13 @@ export class Approvals {
   /** Keeps the history, records the action in the chain and sets off the flow's events. */
   private finish(
     row: InstanceRow,
-    done: { prevStatus: ApprovalStatus | null; prevNode: string | null; action: ApprovalChange['action']; taskId: number | null; atNode: string | null },
+    done: {
+      prevStatus: ApprovalStatus | null;
+      prevNode: string | null;
+      action: ApprovalChange['action'];
+      taskId: number | null;
+      atNode: string | null;
+    },
     chain: Chain,
     now: number,
   ): ApprovalInstance {
@@ -198,8 +293,16 @@ export class Approvals {
     const { action } = done;
     this.store.addHistory(
       {
-        instanceId: row.id, action: action.type, user: action.user, comment: action.comment, to: action.to ?? null, taskId: done.taskId,
-        node: done.atNode, status: row.status, nextNode: row.node, requestId: chain.requestId,
+        instanceId: row.id,
+        action: action.type,
+        user: action.user,
+        comment: action.comment,
+        to: action.to ?? null,
+        taskId: done.taskId,
+        node: done.atNode,
+        status: row.status,
+        nextNode: row.node,
+        requestId: chain.requestId,
       },
       now,
     );
@@ -207,12 +310,35 @@ export class Approvals {
     const at = new Date(now).toISOString();
     this.core.scopes.record({
       execution: {
-        id: actionId, event: row.flow, kind: 'approvalAction', timing: action.type,
-        trigger: { flow: row.flow, instanceId: row.id, action: action.type, model: row.model, recordId: row.recordId },
-        recordId: row.recordId, status: 'success', skipReason: null, mode: 'sync', attempt: 1, occurrenceId: actionId,
-        startedAt: at, endedAt: at, durationMs: 0, handler: `approvals.${action.type}`, error: null, input: action,
-        output: { status: row.status, node: row.node }, codeVersion: null, requestId: chain.requestId, parentId: chain.parentId,
-        depth: chain.depth + 1, rolledBack: false,
+        id: actionId,
+        event: row.flow,
+        kind: 'approvalAction',
+        timing: action.type,
+        trigger: {
+          flow: row.flow,
+          instanceId: row.id,
+          action: action.type,
+          model: row.model,
+          recordId: row.recordId,
+        },
+        recordId: row.recordId,
+        status: 'success',
+        skipReason: null,
+        mode: 'sync',
+        attempt: 1,
+        occurrenceId: actionId,
+        startedAt: at,
+        endedAt: at,
+        durationMs: 0,
+        handler: `approvals.${action.type}`,
+        error: null,
+        input: action,
+        output: { status: row.status, node: row.node },
+        codeVersion: null,
+        requestId: chain.requestId,
+        parentId: chain.parentId,
+        depth: chain.depth + 1,
+        rolledBack: false,
       },
       steps: [],
       code: null,
@@ -227,7 +353,9 @@ export class Approvals {
     };
     const subChain: Chain = { ...chain, parentId: actionId, depth: chain.depth + 1 };
     dispatch(this.core, approvalEventsOf(this.core.app(), row.flow), subChain, (ev) =>
-      fires(ev as ActiveApprovalEvent, change) ? approvalOccurrence(ev as ActiveApprovalEvent, change) : null,
+      fires(ev as ActiveApprovalEvent, change)
+        ? approvalOccurrence(ev as ActiveApprovalEvent, change)
+        : null,
     );
     // Sync handlers may have acted on the instance again (a nested action): answer with where it stands now.
     return this.store.view(this.store.get(row.id)!);
@@ -245,6 +373,9 @@ export class Approvals {
       }
       return method === 'get' ? this.get(id) : this.act(id, args[1], chain);
     }
-    throw new WhenThenError('NOT_FOUND', `app.${flowName}.${method} does not exist; approval flows offer submit, act and get`);
+    throw new WhenThenError(
+      'NOT_FOUND',
+      `app.${flowName}.${method} does not exist; approval flows offer submit, act and get`,
+    );
   }
 }

@@ -3,7 +3,12 @@ import type { Application } from '../app/application.js';
 import type { LoadedElement } from '../app/app-folder.js';
 
 /** A flow that loaded without problems: its definition and its checked condition. */
-export type ActiveApproval = { name: string; definition: ApprovalDefinition; condition: Condition | null; version: string };
+export type ActiveApproval = {
+  name: string;
+  definition: ApprovalDefinition;
+  condition: Condition | null;
+  version: string;
+};
 
 /** Field types that can name a user (by id). */
 const USER_FIELD_TYPES = ['text', 'enum'];
@@ -22,7 +27,9 @@ export function checkFlow(el: LoadedElement, app: Application): ActiveApproval |
     return null;
   }
   const users = (app.app.users ?? []).map((u) => u.id);
-  const known = users.length ? `the application has ${users.join(', ')}` : 'the application has no users (add them to app.json "users")';
+  const known = users.length
+    ? `the application has ${users.join(', ')}`
+    : 'the application has no users (add them to app.json "users")';
   const fields = new Map(store.spec.fields.map((f) => [f.name, f]));
   def.nodes.forEach((node, i) =>
     node.approvers.forEach((a, j) => {
@@ -34,7 +41,10 @@ export function checkFlow(el: LoadedElement, app: Application): ActiveApproval |
       const field = fields.get(a.field);
       if (!field) problem(at, `${def.model} has no field "${a.field}"`);
       else if (!USER_FIELD_TYPES.includes(field.type))
-        problem(at, `field "${a.field}" is ${field.type}; an approver field holds a user id (text or enum)`);
+        problem(
+          at,
+          `field "${a.field}" is ${field.type}; an approver field holds a user id (text or enum)`,
+        );
     }),
   );
   let condition: Condition | null = null;
