@@ -9,6 +9,9 @@ export default defineConfig({
       '@whenthen/schema': fileURLToPath(
         new URL('../../packages/schema/src/index.ts', import.meta.url),
       ),
+      '@whenthen/blocks': fileURLToPath(
+        new URL('../../packages/blocks/src/index.ts', import.meta.url),
+      ),
     },
   },
   test: { include: ['src/**/*.test.ts'] },
