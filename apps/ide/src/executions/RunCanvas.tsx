@@ -67,7 +67,7 @@ export function RunCanvas(props: Props) {
 
 function Canvas({ chain, selectedId, onSelect }: Props) {
   const elements = useAppStore((s) => s.elements);
-  const { nodes, edges } = useMemo(() => {
+  const { nodes, edges, height } = useMemo(() => {
     const titles = new Map(elements.map((e) => [e.name, e.title || shortOf(e.name)]));
     const { placed, edges: links } = layoutChain(chain);
     const nodes: RunNode[] = placed.map(({ run, x, y }) => ({
@@ -92,11 +92,14 @@ function Canvas({ chain, selectedId, onSelect }: Props) {
         style: { stroke: child ? STATUS_COLOR[child.status] : '#999', strokeWidth: 1.5 },
       };
     });
-    return { nodes, edges };
+    // Tall enough to show the cards at full size, up to a point; beyond it the canvas pans.
+    const bottom = Math.max(0, ...placed.map((p) => p.y)) + CARD_HEIGHT;
+    const height = Math.min(480, Math.max(200, bottom + 80));
+    return { nodes, edges, height };
   }, [chain, selectedId, elements]);
 
   return (
-    <div className="run-canvas" data-testid="path-canvas">
+    <div className="run-canvas" data-testid="path-canvas" style={{ height }}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

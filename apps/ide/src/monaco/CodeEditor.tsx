@@ -41,7 +41,14 @@ export function CodeEditor({
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current?.());
+    // An action, not addCommand: commands added with addCommand go to the editor created last,
+    // so a read-only code view opened later would swallow Ctrl+S.
+    editor.addAction({
+      id: 'whenthen.save',
+      label: 'Save',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
+      run: () => saveRef.current?.(),
+    });
     applyMarkers(editor, markers);
     applyHighlight(editor, decorations.current, highlight);
   };

@@ -22,7 +22,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { ApiError } from '../api/client';
 import { elementsApi } from '../api/endpoints';
@@ -84,10 +84,9 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
   );
   const errors = mergeErrors(tried ? clientErrors : {}, state.serverErrors);
 
-  const stateRef = useRef(state);
-  stateRef.current = state;
   const save = useCallback(async () => {
-    const current = stateRef.current;
+    // Read the store, not the last render: Ctrl+S can follow a paste before React re-renders.
+    const current = store.getState();
     if (!current.draft || !current.doc || !unit) return;
     setTried(true);
     if (hasErrors(unit.validate(current.draft, context))) return;
@@ -116,7 +115,7 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
     } finally {
       setSaving(false);
     }
-  }, [apply, context, message, name, patchElement, t, unit]);
+  }, [apply, context, message, name, patchElement, store, t, unit]);
 
   const toggle = async (enabled: boolean) => {
     setSwitching(true);

@@ -98,6 +98,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
               <Select
                 data-testid={tid('fields')}
                 mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('event.triggerFieldsPlaceholder')}
                 value={draft.fields}
                 options={(model?.fields ?? []).map((f) => ({
