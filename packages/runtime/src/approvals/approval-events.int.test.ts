@@ -458,4 +458,27 @@ describe('flows that change', () => {
       expect.stringContaining('events.AtFinance'),
     ]);
   });
+
+  it('keep their flow and timing once created', () => {
+    const { runtime } = setup([approvalEvent('OnStatus', 'statusChanged', handler(''))], {
+      flows: { Discount: discountFlow(), Refund: discountFlow() },
+    });
+    const doc = runtime.getElement('events.OnStatus');
+    const def = doc.definition as Record<string, unknown>;
+    for (const change of [{ flow: 'approvals.Refund' }, { timing: 'afterAction' }]) {
+      const err = failure(() =>
+        runtime.replaceElement('events.OnStatus', { definition: { ...def, ...change } }),
+      );
+      expect(err.details).toEqual([
+        {
+          field: 'definition',
+          reason: 'kind, target and timing are fixed after creation; create a new event instead',
+        },
+      ]);
+    }
+    const edited = runtime.replaceElement('events.OnStatus', {
+      definition: { ...def, toStatuses: ['approved'] },
+    });
+    expect(edited.definition).toMatchObject({ flow: FLOW, toStatuses: ['approved'] });
+  });
 });
