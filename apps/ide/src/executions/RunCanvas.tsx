@@ -31,7 +31,7 @@ const RunCard = memo(function RunCard({ data }: NodeProps<RunNode>) {
       data-testid={`path-card-${run.id}`}
       data-status={run.status}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="run-card-bar" style={{ background: STATUS_COLOR[run.status] }} />
       <div className="run-card-body">
         <div className="run-card-title" title={run.event}>
@@ -47,7 +47,7 @@ const RunCard = memo(function RunCard({ data }: NodeProps<RunNode>) {
           {run.mode === 'async' ? ` · ${t('records.async')}` : ''}
         </div>
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
 });
@@ -94,7 +94,7 @@ function Canvas({ chain, selectedId, onSelect }: Props) {
     });
     // Tall enough to show the cards at full size, up to a point; beyond it the canvas pans.
     const bottom = Math.max(0, ...placed.map((p) => p.y)) + CARD_HEIGHT;
-    const height = Math.min(480, Math.max(200, bottom + 80));
+    const height = Math.min(440, Math.max(190, bottom + 70));
     return { nodes, edges, height };
   }, [chain, selectedId, elements]);
 

@@ -2,14 +2,15 @@ import type { Execution } from '../api/types';
 
 export const CARD_WIDTH = 240;
 export const CARD_HEIGHT = 92;
-const GAP_X = 70;
-const GAP_Y = 26;
+const GAP_X = 40;
+const GAP_Y = 56;
 
 export type PlacedRun = { run: Execution; x: number; y: number };
 
 /**
- * Places a request's runs as a left-to-right tree: a run set off by another sits one column to
- * its right; siblings stack downwards in start order; a parent lines up with its first child.
+ * Places a request's runs as a top-down tree: a run set off by another sits one row below it;
+ * runs on the same level go left to right in start order (for one write: before, then after
+ * handlers), so a plain request reads as one row; a parent lines up with its first child.
  */
 export function layoutChain(chain: readonly Execution[]): {
   placed: PlacedRun[];
@@ -28,12 +29,12 @@ export function layoutChain(chain: readonly Execution[]): {
   }
   const placed: PlacedRun[] = [];
   const edges: { from: string; to: string }[] = [];
-  let row = 0;
+  let column = 0;
   const place = (run: Execution, depth: number) => {
-    const y = row * (CARD_HEIGHT + GAP_Y);
-    placed.push({ run, x: depth * (CARD_WIDTH + GAP_X), y });
+    const x = column * (CARD_WIDTH + GAP_X);
+    placed.push({ run, x, y: depth * (CARD_HEIGHT + GAP_Y) });
     const kids = children.get(run.id) ?? [];
-    if (kids.length === 0) row++;
+    if (kids.length === 0) column++;
     for (const kid of kids) {
       edges.push({ from: run.id, to: kid.id });
       place(kid, depth + 1);

@@ -119,10 +119,9 @@ export function ElementTree() {
             treeData={treeData}
             expandedKeys={expanded}
             selectedKeys={selected ? [selected] : []}
-            onExpand={(keys, info) => {
+            onExpand={(_keys, info) => {
               const key = String(info.node.key);
               setCollapsed((c) => (info.expanded ? c.filter((k) => k !== key) : [...c, key]));
-              void keys;
             }}
             onSelect={(_keys, info) => {
               const element = byName.get(String(info.node.key));
