@@ -48,7 +48,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   serviceRoutes(app, opts.runtime);
   approvalRoutes(app, opts.runtime);
 
-  if (opts.ideDir && existsSync(opts.ideDir)) await app.register(fastifyStatic, { root: opts.ideDir, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt IDE is served without a restart.
+  if (opts.ideDir && existsSync(opts.ideDir)) await app.register(fastifyStatic, { root: opts.ideDir, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/'))
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
