@@ -10,6 +10,8 @@ export type ServiceInfo = {
   short: string;
   title: string;
   functions: ServiceDefinition['functions'];
+  /** Custom events the service declares (`app.event.publish('services.<Svc>.<name>', …)`). */
+  events: ServiceDefinition['eventDescs'];
 };
 
 type AppState = {
@@ -44,6 +46,7 @@ function toService(doc: ElementDocument, summary: ElementSummary): ServiceInfo {
     short: shortName(doc.name),
     title: summary.title ?? definition.title ?? shortName(doc.name),
     functions: Array.isArray(definition.functions) ? definition.functions : [],
+    events: Array.isArray(definition.eventDescs) ? definition.eventDescs : [],
   };
 }
 
