@@ -29,13 +29,14 @@ export async function runImport({ work, limit }) {
       child.stderr.on('data', (d) => (out += d));
       child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`import failed (${code}):\n${out.slice(-2000)}`))));
     });
-    const match = /orders: ([\d.]+) s, ([\d.]+) orders\/s/.exec(output);
-    const created = /Orders:\s+(\d+) created/.exec(output);
+    const match = /orders: ([\d.,]+) s, ([\d.,]+) orders\/s/.exec(output);
+    const created = /Orders:\s+([\d,]+) created/.exec(output);
     if (!match || !created) throw new Error(`cannot read the import summary:\n${output.slice(-1000)}`);
     await runtime.idle();
     const stored = runtime.data.count('models.Order');
-    if (stored !== Number(created[1])) throw new Error(`import said ${created[1]} created, ${stored} stored`);
-    return { ordersPerSecond: Number(match[2]), peakRssMiB: peak / 2 ** 20, orders: stored };
+    const num = (s) => Number(s.replace(/,/g, ''));
+    if (stored !== num(created[1])) throw new Error(`import said ${created[1]} created, ${stored} stored`);
+    return { ordersPerSecond: num(match[2]), peakRssMiB: peak / 2 ** 20, orders: stored };
   } finally {
     clearInterval(sampler);
     await server.close();
