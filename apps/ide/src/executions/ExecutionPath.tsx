@@ -19,6 +19,7 @@ import type { Execution, ExecutionDetail } from '../api/types';
 import { JsonView } from '../components/JsonView';
 import { useT } from '../i18n';
 import { shortOf } from '../layout/element-types';
+import { RunBlocks } from '../blocks/RunBlocks';
 import { CodeEditor } from '../monaco/CodeEditor';
 import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
@@ -224,14 +225,17 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
             styles={{ body: { padding: 0 } }}
           >
             {run.code !== null && run.code !== undefined ? (
-              <CodeEditor
-                testId="path-code"
-                readOnly
-                path={`file:///runs/${run.id}/handler.ts`}
-                value={run.code}
-                height={480}
-                highlight={highlight}
-              />
+              <>
+                <RunBlocks code={run.code} step={selected} />
+                <CodeEditor
+                  testId="path-code"
+                  readOnly
+                  path={`file:///runs/${run.id}/handler.ts`}
+                  value={run.code}
+                  height={480}
+                  highlight={highlight}
+                />
+              </>
             ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -1,3 +1,4 @@
+import { blocksEn } from './blocks.en';
 /** English UI text. Every other language is checked against these keys. `{name}` marks a value. */
 export const en = {
   'app.name': 'WhenThen',
@@ -267,6 +268,7 @@ export const en = {
   'common.copy': 'Copy',
   'common.ms': '{ms} ms',
   'common.s': '{s} s',
+  ...blocksEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { blocksZh } from './blocks.zh';
 import type { MessageKey } from './en';
 
 /** 简体中文界面文本，键与 en.ts 一一对应。 */
@@ -264,4 +265,5 @@ export const zh: Record<MessageKey, string> = {
   'common.copy': '复制',
   'common.ms': '{ms} 毫秒',
   'common.s': '{s} 秒',
+  ...blocksZh,
 };

@@ -1,6 +1,7 @@
 import type { HandlerRef } from '@whenthen/schema';
 import type { ComponentType, ReactNode } from 'react';
 import type { MessageKey, Translate } from '../i18n';
+import type { HandlerPayload } from './payload';
 import type { ModelInfo, ServiceInfo } from '../stores/app-store';
 
 /** An event's e.json while it is being edited; the kind adds its own keys. */
@@ -43,6 +44,8 @@ export type EventKindUnit = {
   kind: string;
   titleKey: MessageKey;
   helpKey: MessageKey;
+  /** The new-event dialog's heading ("New custom event"); "New model event" when absent. */
+  dialogTitleKey?: MessageKey;
   icon: ReactNode;
   /** The kind's own keys of a new definition (the common ones are added by the dialog). */
   defaults: (context: KindContext) => Partial<EventDraft>;
@@ -57,4 +60,6 @@ export type EventKindUnit = {
   /** The form keys the kind owns, so server messages land beside the right field. */
   formKeys: readonly string[];
   Fields: ComponentType<KindFieldsProps>;
+  /** What the handler receives, typed from the draft (the block editor's header and field pickers). */
+  payload?: (draft: EventDraft, context: KindContext) => HandlerPayload;
 };

@@ -17,6 +17,8 @@ type Props = {
   highlight?: { start: number; end: number; failed?: boolean } | null;
   onSave?: () => void;
   testId?: string;
+  /** Gives the editor instance (the block editor moves its cursor and applies edits in place). */
+  onEditorMount?: (editor: monaco.editor.IStandaloneCodeEditor) => void;
 };
 
 const MARKER_OWNER = 'whenthen-server';
@@ -32,6 +34,7 @@ export function CodeEditor({
   highlight,
   onSave,
   testId,
+  onEditorMount,
 }: Props) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -51,6 +54,7 @@ export function CodeEditor({
     });
     applyMarkers(editor, markers);
     applyHighlight(editor, decorations.current, highlight);
+    onEditorMount?.(editor);
   };
 
   useEffect(() => {

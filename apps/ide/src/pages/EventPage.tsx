@@ -10,11 +10,9 @@ import {
   Button,
   type ButtonProps,
   Card,
-  Col,
   Form,
   Popover,
   Result,
-  Row,
   Space,
   Spin,
   Switch,
@@ -36,10 +34,11 @@ import { addError, errorsByKey, hasErrors, mergeErrors } from '../kinds/errors';
 import { eventKindOf } from '../kinds/registry';
 import type { EventDraft, KindContext } from '../kinds/types';
 import { useTabsStore } from '../layout/tabs-store';
-import { CodeEditor } from '../monaco/CodeEditor';
 import { codeMarkers } from '../monaco/code-errors';
 import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
+import { HandlerWorkspace } from '../blocks/HandlerWorkspace';
+import { ViewSwitch } from '../blocks/ViewSwitch';
 
 /** An event's page: settings, the enable switch, the handler code, its execution records. */
 export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
@@ -203,6 +202,7 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
           >
             {t('event.records')}
           </Button>
+          <ViewSwitch />
           <Tooltip title={t('event.delete')}>
             <Button danger icon={<DeleteOutlined />} data-testid="event-delete" onClick={remove} />
           </Tooltip>
@@ -252,88 +252,57 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
         />
       )}
 
-      <Row gutter={14} align="top">
-        <Col xs={24} xl={10}>
-          <Card
-            className="page-card"
-            title={t('event.settings')}
-            extra={
-              <Space>
-                <Typography.Text type="secondary">{t('event.enabled')}</Typography.Text>
-                <Switch
-                  data-testid="event-enabled"
-                  checked={draft.enabled}
-                  loading={switching}
-                  checkedChildren={t('event.on')}
-                  unCheckedChildren={t('event.off')}
-                  onChange={(checked) => void toggle(checked)}
-                />
-              </Space>
-            }
-          >
-            <Form layout="vertical" className="event-form settings-form">
-              <EventTitleFields
-                mode="edit"
-                draft={draft}
-                onChange={change}
-                errors={errors}
-                context={context}
-              />
-              <unit.Fields
-                draft={draft}
-                onChange={change}
-                errors={errors}
-                mode="edit"
-                context={context}
-              />
-              <EventRunFields
-                mode="edit"
-                draft={draft}
-                onChange={change}
-                errors={errors}
-                unit={unit}
-                context={context}
-              />
-            </Form>
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card
-            className="page-card code-card"
-            title={t('event.code')}
-            extra={
-              <Tooltip title={t('event.codeHelp')}>
-                <Typography.Text type="secondary" className="code-help">
-                  TypeScript · Ctrl/Cmd+S
-                </Typography.Text>
-              </Tooltip>
-            }
-            styles={{ body: { padding: 0 } }}
-          >
-            {(errors.code?.length ?? 0) > 0 && (
-              <Alert
-                type="error"
-                showIcon
-                banner
-                data-testid="event-code-error"
-                title={t('event.compileErrors')}
-                description={errors.code!.join('\n')}
-              />
-            )}
-            <CodeEditor
-              testId="event-code"
-              path={`file:///${name.replace('.', '/')}/handler.ts`}
-              value={state.code}
-              onChange={(code) => apply({ type: 'code', code })}
-              onSave={() => void save()}
-              markers={codeMarkers(
-                (errors.code ?? []).map((reason) => ({ field: 'code', reason })),
-              )}
-              height="max(440px, calc(100vh - 270px))"
+      <Card
+        className="page-card settings-card"
+        title={t('event.settings')}
+        extra={
+          <Space>
+            <Typography.Text type="secondary">{t('event.enabled')}</Typography.Text>
+            <Switch
+              data-testid="event-enabled"
+              checked={draft.enabled}
+              loading={switching}
+              checkedChildren={t('event.on')}
+              unCheckedChildren={t('event.off')}
+              onChange={(checked) => void toggle(checked)}
             />
-          </Card>
-        </Col>
-      </Row>
+          </Space>
+        }
+      >
+        <Form layout="vertical" className="event-form settings-form">
+          <EventTitleFields
+            mode="edit"
+            draft={draft}
+            onChange={change}
+            errors={errors}
+            context={context}
+          />
+          <unit.Fields
+            draft={draft}
+            onChange={change}
+            errors={errors}
+            mode="edit"
+            context={context}
+          />
+          <EventRunFields
+            mode="edit"
+            draft={draft}
+            onChange={change}
+            errors={errors}
+            unit={unit}
+            context={context}
+          />
+        </Form>
+      </Card>
+
+      <HandlerWorkspace
+        name={name}
+        store={store}
+        payload={unit.payload?.(draft, context) ?? null}
+        codeErrors={errors.code ?? []}
+        markers={codeMarkers((errors.code ?? []).map((reason) => ({ field: 'code', reason })))}
+        onSave={() => void save()}
+      />
 
       <RecordsDrawer
         open={recordsOpen}

@@ -9,6 +9,7 @@ import {
   type ModelEventDraft,
 } from './model-draft';
 import { ModelEventFields } from './ModelEventFields';
+import { modelPayload } from './model-payload';
 
 const STARTER_BODY: Record<ModelTiming, (model: string) => string> = {
   beforeCreate: (m) =>
@@ -61,4 +62,5 @@ export const modelEventKind: EventKindUnit = {
   },
   formKeys: MODEL_FORM_KEYS,
   Fields: ModelEventFields,
+  payload: (draft, context) => modelPayload(draft as ModelEventDraft, context),
 };
