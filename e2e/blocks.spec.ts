@@ -1,0 +1,181 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { api, openIde, pick, setMonacoText } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+/** The text of the handler's code view, as Monaco shows it (spaces are non-breaking there). */
+async function codeText(page: Page): Promise<string> {
+  return page
+    .getByTestId('event-code')
+    .locator('.view-lines')
+    .evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+}
+
+/** Hovers through cascading menus (`Event`, `New record (next)`) and clicks the last entry. */
+async function cascade(page: Page, labels: (string | RegExp)[]): Promise<void> {
+  for (const [index, label] of labels.entries()) {
+    const item = page.locator('.ant-cascader-menu-item:visible', { hasText: label }).last();
+    if (index < labels.length - 1) await item.hover();
+    else await item.click();
+  }
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+
+test('build "notify on big order" from blocks, edit it in code, run it and follow its path', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openIde(page);
+
+  // ARRANGE: a new after-create event on Order lines, through the dialog.
+  await page.getByTestId('tree-add').click();
+  await page.getByTestId('add-menu-event').hover();
+  await page.getByTestId('add-event-model').click();
+  const dialog = page.getByTestId('new-event-dialog');
+  await dialog.getByTestId('new-event-title').fill('Notify on big order');
+  await expect(dialog.getByTestId('new-event-name')).toHaveValue('NotifyOnBigOrder');
+  await pick(page, dialog.getByTestId('new-event-model'), /Order line/);
+  await pick(page, dialog.getByTestId('new-event-timing'), 'After create');
+  await dialog.getByTestId('new-event-ok').click();
+
+  const eventPage = page.getByTestId('event-page');
+  await expect(eventPage.getByTestId('event-page-title')).toContainText('Notify on big order');
+  await page.getByTestId('view-visual').click();
+  const editor = eventPage.getByTestId('block-editor');
+  await expect(editor.getByTestId('handler-param')).toContainText("ModelEvent<Models.Order, 'afterCreate'>");
+
+  // ACT: clear the starter statement, then build the handler from blocks only.
+  await expect(editor.getByTestId('block-row')).toHaveCount(1);
+  await editor.getByTestId('block-clear').click();
+  await page.getByTestId('block-clear-confirm').click();
+  await expect(editor.getByTestId('block-row')).toHaveCount(0);
+
+  // A condition on the event's field: event.next.sales > 1000.
+  await editor.getByTestId('insert-condition').click();
+  let params = page.getByTestId('params-modal');
+  await params.getByTestId('param-test-left-pick').click();
+  await cascade(page, ['Event', 'New record (next)', 'Sales (USD)']);
+  await expect(params.getByTestId('param-test-left')).toHaveValue('event.next.sales');
+  await pick(page, params.getByTestId('param-test-op'), '>');
+  await params.getByTestId('param-test-right').fill('1000');
+  await shot(page, 'blocks-condition');
+  await page.getByTestId('params-ok').click();
+  await expect(params).toHaveCount(0);
+  const ifRow = editor.locator('[data-testid=block-row][data-kind=if]');
+  await expect(ifRow).toHaveCount(1);
+  await expect(ifRow).toContainText('event.next.sales > 1000');
+
+  // Inside it: Services → Message service → Notification, then its parameters.
+  await editor.getByTestId('block-slot-add').click();
+  await page.getByTestId('insert-menu-statement').click();
+  const picker = page.getByTestId('statement-picker');
+  await expect(picker).toBeVisible();
+  await cascade(page, ['Services', 'Message service', 'Notification']);
+  params = page.getByTestId('params-modal');
+  await params.getByTestId('param-to').fill('ann');
+  await params.getByTestId('param-title').fill('Big order ');
+  await params.getByTestId('param-title-pick').click();
+  await cascade(page, ['Event', 'New record (next)', 'Order ID']);
+  await expect(params.getByTestId('param-title')).toHaveValue('Big order ${event.next.orderId}');
+  await params.getByTestId('param-body-mode').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(3).click();
+  await params.getByTestId('param-body').fill("'Sales: ' + event.next.sales");
+  await shot(page, 'blocks-notification-params');
+  await page.getByTestId('params-ok').click();
+  await expect(params).toHaveCount(0);
+
+  // ASSERT: the blocks are nested as built, numbered with the code's lines, and the code shows them.
+  const notifyRow = editor.locator('[data-testid=block-row][data-kind=notify]');
+  await expect(notifyRow).toContainText("'ann'");
+  await expect(ifRow).toHaveAttribute('data-line', '2');
+  await expect(notifyRow).toHaveAttribute('data-line', '3');
+  const built = [
+    "export default async function (event: ModelEvent<Models.Order, 'afterCreate'>, app: App) {",
+    '  if (event.next.sales > 1000) {',
+    '    await app.notify({',
+    "      to: 'ann',",
+    '      title: `Big order ${event.next.orderId}`,',
+    "      body: 'Sales: ' + event.next.sales,",
+    '    });',
+    '  }',
+    '}',
+  ];
+  await expect.poll(() => codeText(page)).toContain(built.join('\n'));
+  await shot(page, 'blocks-built');
+
+  // ACT: add an `if` in the code view; the block appears once typing stops.
+  const code = [
+    ...built.slice(0, -1),
+    '  if (event.next.quantity > 10) {',
+    "    app.log('many items', event.next.quantity);",
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  await setMonacoText(page, eventPage.getByTestId('event-code'), code);
+  await expect(editor.locator('[data-testid=block-row][data-kind=if]')).toHaveCount(2);
+  await expect(editor.locator('[data-testid=block-row][data-kind=if]').nth(1)).toContainText('event.next.quantity > 10');
+  await expect(editor.locator('[data-testid=block-row][data-kind=log]')).toHaveAttribute('data-line', '10');
+  await shot(page, 'blocks-from-code');
+
+  // Save, and the text saved is the code view's.
+  await eventPage.getByTestId('event-save').click();
+  await expect(page.getByTestId('tab-dirty')).toHaveCount(0);
+  expect((await api(page, 'GET', '/elements/events.NotifyOnBigOrder')).json.code).toBe(code);
+
+  // Switch it on; create an order in the data panel, which sets it off.
+  await eventPage.getByTestId('event-enabled').click();
+  await expect(eventPage.getByTestId('event-enabled')).toHaveAttribute('aria-checked', 'true');
+  const customer = await api(page, 'POST', '/data/models.Customer', { customerId: 'BLK-1', name: 'Bea Blocks', segment: 'Consumer' });
+  const product = await api(page, 'POST', '/data/models.Product', { productId: 'BLK-P-1', name: 'Binder', category: 'Office Supplies', subCategory: 'Binders' });
+  expect([customer.status, product.status]).toEqual([201, 201]);
+  await page.getByTestId('tree-item-models.Order').click();
+  await page.getByTestId('data-panel').getByTestId('data-new').click();
+  const form = page.getByTestId('record-form');
+  await fillField(form, 'rowId', '910001');
+  await fillField(form, 'orderId', 'CA-2099-910001');
+  await fillField(form, 'orderDate', '2024-05-01');
+  await fillField(form, 'customer', String(customer.json.id));
+  await fillField(form, 'product', String(product.json.id));
+  await fillField(form, 'sales', '2500');
+  await fillField(form, 'quantity', '12');
+  await page.getByTestId('record-save').click();
+  await expect(page.getByTestId('record-form')).toHaveCount(0);
+  // The demo's own events run too; ours is the notification titled with the order id alone.
+  const notes = await api(page, 'GET', '/notifications');
+  expect(notes.json.items).toContainEqual(
+    expect.objectContaining({ to: 'ann', title: 'Big order CA-2099-910001', body: 'Sales: 2500' }),
+  );
+
+  // Open the event's records, then the run's path; a step highlights its block and its line.
+  await page.getByTestId('tree-item-events.NotifyOnBigOrder').click();
+  await eventPage.getByTestId('event-records-button').click();
+  const drawer = page.getByTestId('records-drawer');
+  await expect(drawer.getByTestId('record-row')).toHaveCount(1);
+  await drawer.getByTestId('record-path').first().click();
+  const path = page.getByTestId('path-view');
+  const runBlocks = path.getByTestId('run-blocks');
+  await expect(runBlocks.getByTestId('block-row')).toHaveCount(4);
+  const notifyStep = path.getByTestId('step-row').filter({ hasText: 'app.notify' });
+  await notifyStep.click();
+  const highlighted = runBlocks.locator('[data-testid=block-row][data-highlighted]');
+  await expect(highlighted).toHaveCount(1);
+  await expect(highlighted).toHaveAttribute('data-kind', 'notify');
+  await expect(highlighted).toHaveAttribute('data-line', '3');
+  // …and its lines in the code that ran: the call spans lines 3 to 7.
+  await expect(path.getByTestId('path-code').locator('.line-highlight')).toHaveCount(5);
+  const logStep = path.getByTestId('step-row').filter({ hasText: 'app.log' }).first();
+  await logStep.click();
+  await expect(runBlocks.locator('[data-testid=block-row][data-highlighted]')).toHaveAttribute('data-line', '10');
+  await expect(path.getByTestId('path-code').locator('.line-highlight')).toHaveCount(1);
+  await shot(page, 'blocks-path');
+  expect(errors).toEqual([]);
+});
+
+async function fillField(form: Locator, name: string, value: string) {
+  const field = form.getByTestId(`record-field-${name}`);
+  const input = (await field.evaluate((el) => el.tagName)) === 'INPUT' ? field : field.locator('input').first();
+  await input.fill(value);
+  if (name.endsWith('Date')) await input.press('Enter'); // the date picker takes typed dates on Enter
+}
