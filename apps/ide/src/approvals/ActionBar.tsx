@@ -59,7 +59,8 @@ export function ActionBar({
         ...(task && action !== 'withdraw' ? { task: task.id } : {}),
       });
       message.success(
-        t(`inbox.done.${action}`, {
+        t(result.status === 'pending' ? `inbox.done.${action}` : 'inbox.done.ended', {
+          node: result.nodeTitle ?? result.node ?? '',
           status: t(`approval.status.${result.status}`),
           to: transferTo ? userLabel(users, transferTo) : '',
         }),

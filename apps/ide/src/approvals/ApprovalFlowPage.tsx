@@ -335,11 +335,10 @@ export function ApprovalFlowPage({ name, tabKey }: { name: string; tabKey: strin
               </FormItem>
             </Form>
           </Card>
-          <Card
-            className="page-card"
-            title={t('flow.nodes')}
-            extra={<Typography.Text type="secondary">{t('flow.nodesHelp')}</Typography.Text>}
-          >
+          <Card className="page-card" title={t('flow.nodes')}>
+            <Typography.Paragraph type="secondary" className="node-list-help">
+              {t('flow.nodesHelp')}
+            </Typography.Paragraph>
             <NodeListEditor
               nodes={draft.nodes}
               keys={state.keys}

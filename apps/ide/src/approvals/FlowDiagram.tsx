@@ -68,7 +68,11 @@ const StepCard = memo(function StepCard({ data }: NodeProps<StepNode>) {
         {node.approvers.length === 0 && <span className="muted">{t('flow.noApprovers')}</span>}
         {node.approvers.map((a) =>
           typeof a === 'string' ? (
-            <span key={`u:${a}`} className="flow-chip" title={userLabel(users, a)}>
+            <span
+              key={`u:${a}`}
+              className={`flow-chip${users.some((u) => u.id === a) ? '' : ' flow-chip-unknown'}`}
+              title={userLabel(users, a)}
+            >
               <UserOutlined /> {a}
             </span>
           ) : (

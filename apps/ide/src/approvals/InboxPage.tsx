@@ -112,7 +112,7 @@ export function InboxPage() {
       )}
       {error && <Alert type="error" showIcon className="page-alert" title={error} />}
       <Row gutter={14} align="top">
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={8} xxl={7}>
           <Card
             className="page-card inbox-list-card"
             title={
@@ -237,7 +237,7 @@ export function InboxPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={16} xxl={17}>
           {selected !== null ? (
             <InstancePanel key={selected} id={selected} />
           ) : (

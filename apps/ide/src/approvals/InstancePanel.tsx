@@ -125,6 +125,7 @@ export function InstancePanel({ id }: { id: number }) {
         <Steps
           className="instance-steps"
           size="small"
+          titlePlacement="vertical"
           items={[
             {
               title: t('flow.diagram.start'),

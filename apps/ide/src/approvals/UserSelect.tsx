@@ -2,7 +2,16 @@ import { Avatar, Select } from 'antd';
 import type { CSSProperties } from 'react';
 import type { AppUser } from './approvals-api';
 
-const COLORS = ['#1f5eff', '#13a8a8', '#9254de', '#fa8c16', '#eb2f96', '#52c41a', '#2f54eb'];
+const COLORS = [
+  '#1f5eff',
+  '#13a8a8',
+  '#9254de',
+  '#fa8c16',
+  '#eb2f96',
+  '#52c41a',
+  '#2f54eb',
+  '#d4380d',
+];
 
 /** A round badge with the user's initial, coloured by id so each user keeps one colour. */
 export function UserAvatar({ id, size = 20 }: { id: string; size?: number }) {

@@ -30,6 +30,7 @@ import { formatTime, preview } from '../executions/format';
 import { useT } from '../i18n';
 import { navigate } from '../router/use-route';
 import { findModel, useAppStore } from '../stores/app-store';
+import { SubmitForApprovalButton, useFlowsOf } from '../approvals/SubmitForApproval';
 import { RecordModal } from './RecordModal';
 
 /** A model's records: a paginated table with create, edit and delete, each running the model's events. */
@@ -51,6 +52,7 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ record: DataRecord | null } | null>(null);
+  const hasFlows = useFlowsOf(model.name).length > 0;
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -124,10 +126,11 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
     {
       title: '',
       key: 'actions',
-      width: 96,
+      width: hasFlows ? 128 : 96,
       fixed: 'right',
       render: (_, record) => (
         <Space size={0}>
+          <SubmitForApprovalButton model={model.name} record={record} onSubmitted={load} />
           <Tooltip title={t('data.edit')}>
             <Button
               type="text"

@@ -8,6 +8,7 @@ export const approvalsEn = {
     'Records of a model go through ordered approval nodes; approval events react to it.',
 
   'kind.approval': 'Approval event',
+  'kind.approval.new': 'New approval event',
   'kind.approval.help':
     'Runs when an approval flow moves: its status changes, it reaches another node, or someone acts on it.',
   'timing.statusChanged': 'Status changed',
@@ -153,8 +154,9 @@ export const approvalsEn = {
   'inbox.transferTo': 'Transfer to',
   'inbox.transferPlaceholder': 'Choose a user',
   'inbox.transferConfirm': 'Transfer',
-  'inbox.done.approve': 'Approved · the instance is now {status}',
-  'inbox.done.reject': 'Rejected · the instance is now {status}',
+  'inbox.done.approve': 'Approved · now waiting at {node}',
+  'inbox.done.reject': 'Rejected',
+  'inbox.done.ended': 'Done · the instance ended {status}',
   'inbox.done.transfer': 'Transferred to {to}',
   'inbox.done.withdraw': 'Withdrawn',
   'inbox.task.open': 'Waiting',

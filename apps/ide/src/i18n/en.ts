@@ -1,3 +1,4 @@
+import { approvalsEn } from './approvals.en';
 import { blocksEn } from './blocks.en';
 /** English UI text. Every other language is checked against these keys. `{name}` marks a value. */
 export const en = {
@@ -269,6 +270,7 @@ export const en = {
   'common.ms': '{ms} ms',
   'common.s': '{s} s',
   ...blocksEn,
+  ...approvalsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { approvalsZh } from './approvals.zh';
 import { blocksZh } from './blocks.zh';
 import type { MessageKey } from './en';
 
@@ -266,4 +267,5 @@ export const zh: Record<MessageKey, string> = {
   'common.ms': '{ms} 毫秒',
   'common.s': '{s} 秒',
   ...blocksZh,
+  ...approvalsZh,
 };

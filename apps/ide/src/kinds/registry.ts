@@ -1,5 +1,6 @@
 import type { EventKindUnit } from './types';
 import { modelEventKind } from './model/model-kind';
+import { approvalEventKind } from './approval/approval-kind';
 
 /**
  * Event kinds the IDE can create and edit, by their `kind` key (the same key the server registers).
@@ -7,6 +8,7 @@ import { modelEventKind } from './model/model-kind';
  */
 export const EVENT_KINDS: Readonly<Record<string, EventKindUnit>> = {
   [modelEventKind.kind]: modelEventKind,
+  [approvalEventKind.kind]: approvalEventKind,
 };
 
 export const eventKindOf = (kind: unknown): EventKindUnit | undefined =>

@@ -11,10 +11,11 @@ import type { Route } from '../router/routes';
 import { navigate, useRoute } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { useUiStore } from '../stores/ui-store';
+import { NewFlowDialog, useNewFlowDialog } from '../approvals/NewFlowDialog';
 import { ELEMENT_GROUPS, elementIcon, shortOf } from './element-types';
 
 const routeElement = (route: Route): string | null =>
-  route.page === 'event' || route.page === 'element'
+  route.page === 'event' || route.page === 'element' || route.page === 'approval'
     ? route.name
     : route.page === 'data'
       ? route.model
@@ -26,6 +27,7 @@ export function ElementTree() {
   const elements = useAppStore((s) => s.elements);
   const problems = useAppStore((s) => s.problems);
   const openNewEvent = useUiStore((s) => s.openNewEvent);
+  const openNewFlow = useNewFlowDialog((s) => s.show);
   const route = useRoute();
   const [search, setSearch] = useState('');
   const [collapsed, setCollapsed] = useState<string[]>([]);
@@ -94,9 +96,20 @@ export function ElementTree() {
                   ),
                 })),
               },
+              {
+                key: 'approval',
+                label: (
+                  <span data-testid="add-menu-approval" title={t('tree.addApprovalHelp')}>
+                    {t('tree.addApproval')}
+                  </span>
+                ),
+                icon: ELEMENT_GROUPS.approvals.icon,
+              },
             ],
-            onClick: ({ key }) =>
-              key.startsWith('event:') && openNewEvent(key.slice('event:'.length)),
+            onClick: ({ key }) => {
+              if (key === 'approval') openNewFlow();
+              else if (key.startsWith('event:')) openNewEvent(key.slice('event:'.length));
+            },
           }}
         >
           <Tooltip title={t('tree.add')}>
@@ -108,6 +121,7 @@ export function ElementTree() {
             />
           </Tooltip>
         </Dropdown>
+        <NewFlowDialog />
       </div>
       <div className="tree-scroll">
         {treeData.every((g) => !g.children?.length) && query ? (

@@ -1,5 +1,6 @@
 import { BellOutlined, GlobalOutlined, HistoryOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Tooltip } from 'antd';
+import { InboxNavButton } from '../approvals/InboxNavButton';
 import { LOCALES, useLocaleStore, useT, type Locale } from '../i18n';
 import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
@@ -17,6 +18,7 @@ export function Header() {
         <span className="brand-tagline">{t('app.tagline')}</span>
       </a>
       <Space size={4}>
+        <InboxNavButton />
         <Button
           type="text"
           icon={<HistoryOutlined />}

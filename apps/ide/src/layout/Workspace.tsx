@@ -7,6 +7,8 @@ import { ElementPage } from '../pages/ElementPage';
 import { EventPage } from '../pages/EventPage';
 import { HomePage } from '../pages/HomePage';
 import { NotificationsPage } from '../pages/NotificationsPage';
+import { ApprovalFlowPage } from '../approvals/ApprovalFlowPage';
+import { InboxPage } from '../approvals/InboxPage';
 import { ExecutionPathPage } from '../executions/ExecutionPathPage';
 import { ExecutionsPage } from '../executions/ExecutionsPage';
 import { parseRoute, routeHash, routeKey, type Route } from '../router/routes';
@@ -32,6 +34,10 @@ function PageFor({ route, tabKey }: { route: Route; tabKey: string }) {
       return <ExecutionPathPage id={route.id} />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'approval':
+      return <ApprovalFlowPage name={route.name} tabKey={tabKey} />;
+    case 'inbox':
+      return <InboxPage />;
     case 'home':
       return <HomePage />;
   }

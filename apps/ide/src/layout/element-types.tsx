@@ -39,7 +39,7 @@ export const ELEMENT_GROUPS: Record<
     titleKey: 'group.approvals',
     icon: <AuditOutlined />,
     alwaysShown: false,
-    open: (e) => ({ page: 'element', name: e.name }),
+    open: (e) => ({ page: 'approval', name: e.name }),
   },
   events: {
     titleKey: 'group.events',

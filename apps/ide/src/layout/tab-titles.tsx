@@ -1,4 +1,4 @@
-import { BellOutlined, HistoryOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { BellOutlined, HistoryOutlined, InboxOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { ElementSummary } from '../api/types';
 import type { Translate } from '../i18n';
@@ -18,6 +18,7 @@ export function tabLabel(
   switch (route.page) {
     case 'event':
     case 'element':
+    case 'approval':
       return named(route.name);
     case 'data': {
       const { icon, text } = named(route.model);
@@ -29,6 +30,8 @@ export function tabLabel(
       return { icon: <NodeIndexOutlined />, text: `${t('path.title')} · ${route.id.slice(-6)}` };
     case 'notifications':
       return { icon: <BellOutlined />, text: t('notifications.title') };
+    case 'inbox':
+      return { icon: <InboxOutlined />, text: t('inbox.title') };
     case 'home':
       return { icon: null, text: t('home.title') };
   }

@@ -45,6 +45,7 @@ function paramType(type: string, models: readonly ModelShape[]): string {
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'boolean') return 'boolean';
   if (type.startsWith('event:model')) return 'ModelEvent<any>';
+  if (type === 'event:approval') return 'ApprovalEvent';
   const model = models.find((m) => `models.${m.short}` === type || m.short === type);
   return model ? `Models.${model.short}` : 'any';
 }

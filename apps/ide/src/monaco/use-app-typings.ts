@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useApprovalStore } from '../approvals/approval-data';
+import { buildApprovalTypings } from '../approvals/approval-typings';
 import { useAppStore } from '../stores/app-store';
 import { buildAppTypings } from './app-typings';
 import { setAppTypings } from './setup';
@@ -7,5 +9,9 @@ import { setAppTypings } from './setup';
 export function useAppTypings(): void {
   const models = useAppStore((s) => s.models);
   const services = useAppStore((s) => s.services);
-  useEffect(() => setAppTypings(buildAppTypings(models, services)), [models, services]);
+  const flows = useApprovalStore((s) => s.flows);
+  useEffect(
+    () => setAppTypings(buildAppTypings(models, services) + buildApprovalTypings(flows)),
+    [models, services, flows],
+  );
 }

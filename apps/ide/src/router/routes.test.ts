@@ -10,6 +10,8 @@ describe('routes', () => {
     ['#/executions', { page: 'executions' }],
     ['#/executions/01J0ABC', { page: 'execution', id: '01J0ABC' }],
     ['#/notifications', { page: 'notifications' }],
+    ['#/approvals/approvals.Discount', { page: 'approval', name: 'approvals.Discount' }],
+    ['#/inbox', { page: 'inbox' }],
   ];
 
   it.each(cases)('parses %s and prints it back', (hash, route) => {

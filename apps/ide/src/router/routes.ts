@@ -6,7 +6,9 @@ export type Route =
   | { page: 'element'; name: string }
   | { page: 'executions' }
   | { page: 'execution'; id: string }
-  | { page: 'notifications' };
+  | { page: 'notifications' }
+  | { page: 'approval'; name: string }
+  | { page: 'inbox' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -18,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'executions' && arg) return { page: 'execution', id: arg };
   if (head === 'executions') return { page: 'executions' };
   if (head === 'notifications') return { page: 'notifications' };
+  if (head === 'approvals' && arg) return { page: 'approval', name: arg };
+  if (head === 'inbox') return { page: 'inbox' };
   return { page: 'home' };
 }
 
@@ -37,6 +41,10 @@ export function routeHash(route: Route): string {
       return `#/executions/${encodeURIComponent(route.id)}`;
     case 'notifications':
       return '#/notifications';
+    case 'approval':
+      return `#/approvals/${encodeURIComponent(route.name)}`;
+    case 'inbox':
+      return '#/inbox';
   }
 }
 

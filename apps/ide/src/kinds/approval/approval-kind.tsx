@@ -9,6 +9,7 @@ import {
   type ApprovalEventDraft,
 } from './approval-draft';
 import { ApprovalEventFields } from './ApprovalEventFields';
+import { approvalPayload } from './approval-payload';
 
 const STARTER_BODY: Record<ApprovalTiming, string> = {
   statusChanged: [
@@ -33,6 +34,7 @@ export const approvalEventKind: EventKindUnit = {
   kind: 'approval',
   titleKey: 'kind.approval',
   helpKey: 'kind.approval.help',
+  dialogTitleKey: 'kind.approval.new',
   icon: <AuditOutlined />,
   defaults: () => {
     // Opened from a flow's page, the event is for that flow; otherwise for the first one.
@@ -63,4 +65,5 @@ export const approvalEventKind: EventKindUnit = {
   },
   formKeys: APPROVAL_FORM_KEYS,
   Fields: ApprovalEventFields,
+  payload: (draft, context) => approvalPayload(draft as ApprovalEventDraft, context, flows()),
 };
