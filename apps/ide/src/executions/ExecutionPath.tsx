@@ -24,6 +24,7 @@ import { CodeEditor } from '../monaco/CodeEditor';
 import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { formatDuration, formatTime, preview } from './format';
+import { runElementRoute, runKindLabel, runTitle } from './run-labels';
 import { RunCanvas } from './RunCanvas';
 import { StatusTag } from './StatusTag';
 import { buildStepTree, failingStep, type StepNode } from './step-tree';
@@ -106,7 +107,8 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
   const roots = useMemo(() => buildStepTree(run.steps ?? []), [run.steps]);
   const failing = useMemo(() => failingStep(roots), [roots]);
   const [selected, setSelected] = useState<StepNode | null>(failing);
-  const title = elements.find((e) => e.name === run.event)?.title || shortOf(run.event);
+  const title = runTitle(run, (name) => elements.find((e) => e.name === name)?.title || undefined);
+  const owner = runElementRoute(run);
 
   // Highlight the chosen step; without one, the line the error names.
   const highlight = selected?.line
@@ -130,12 +132,8 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
             </Typography.Text>
             <StatusTag status={run.status} testId="path-status" />
             {run.rolledBack && <Tag>{t('records.rolledBack')}</Tag>}
-            <Button
-              type="link"
-              size="small"
-              onClick={() => navigate({ page: 'event', name: run.event })}
-            >
-              {t('path.openEvent')}
+            <Button type="link" size="small" onClick={() => navigate(owner)}>
+              {owner.page === 'service' ? t('handler.openService') : t('path.openEvent')}
             </Button>
           </div>
           <Descriptions
@@ -146,7 +144,7 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
               {
                 key: 'timing',
                 label: t('records.timing'),
-                children: run.timing ? t(`timing.${run.timing}` as 'timing.afterCreate') : run.kind,
+                children: runKindLabel(run, t),
               },
               {
                 key: 'mode',

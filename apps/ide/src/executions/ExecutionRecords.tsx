@@ -20,6 +20,7 @@ import { useT } from '../i18n';
 import { shortOf } from '../layout/element-types';
 import { useAppStore } from '../stores/app-store';
 import { formatDuration, formatTime } from './format';
+import { runKindLabel } from './run-labels';
 import { StatusTag } from './StatusTag';
 
 type Props = {
@@ -188,7 +189,7 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
       title: t('records.timing'),
       dataIndex: 'timing',
       width: 130,
-      render: (v: string | null) => (v ? (t(`timing.${v}` as 'timing.afterCreate') ?? v) : '—'),
+      render: (_: string | null, r: Execution) => runKindLabel(r, t),
     },
     {
       title: t('records.actions'),

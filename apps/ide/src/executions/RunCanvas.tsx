@@ -16,6 +16,7 @@ import { shortOf } from '../layout/element-types';
 import { useAppStore } from '../stores/app-store';
 import { CARD_HEIGHT, CARD_WIDTH, layoutChain } from './chain-layout';
 import { formatDuration, STATUS_COLOR } from './format';
+import { runKindLabel, runTitle } from './run-labels';
 import { StatusTag } from './StatusTag';
 
 type RunNodeData = { run: Execution; title: string; selected: boolean };
@@ -42,7 +43,7 @@ const RunCard = memo(function RunCard({ data }: NodeProps<RunNode>) {
           <span className="run-card-duration">{formatDuration(run.durationMs, t)}</span>
         </div>
         <div className="run-card-sub">
-          {run.timing ? t(`timing.${run.timing}` as 'timing.afterCreate') : run.kind}
+          {runKindLabel(run, t)}
           {run.recordId !== null && run.recordId !== undefined ? ` · #${run.recordId}` : ''}
           {run.mode === 'async' ? ` · ${t('records.async')}` : ''}
         </div>
@@ -76,7 +77,7 @@ function Canvas({ chain, selectedId, onSelect }: Props) {
       position: { x, y },
       data: {
         run,
-        title: titles.get(run.event) ?? shortOf(run.event),
+        title: runTitle(run, (name) => titles.get(name)),
         selected: run.id === selectedId,
       },
       draggable: false,

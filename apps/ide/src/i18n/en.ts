@@ -1,5 +1,6 @@
 import { approvalsEn } from './approvals.en';
 import { blocksEn } from './blocks.en';
+import { enServices } from './en-services';
 /** English UI text. Every other language is checked against these keys. `{name}` marks a value. */
 export const en = {
   'app.name': 'WhenThen',
@@ -269,6 +270,7 @@ export const en = {
   'common.copy': 'Copy',
   'common.ms': '{ms} ms',
   'common.s': '{s} s',
+  ...enServices,
   ...blocksEn,
   ...approvalsEn,
 } as const;

@@ -1,6 +1,7 @@
 import { approvalsZh } from './approvals.zh';
 import { blocksZh } from './blocks.zh';
 import type { MessageKey } from './en';
+import { zhServices } from './zh-services';
 
 /** 简体中文界面文本，键与 en.ts 一一对应。 */
 export const zh: Record<MessageKey, string> = {
@@ -266,6 +267,7 @@ export const zh: Record<MessageKey, string> = {
   'common.copy': '复制',
   'common.ms': '{ms} 毫秒',
   'common.s': '{s} 秒',
+  ...zhServices,
   ...blocksZh,
   ...approvalsZh,
 };

@@ -1,5 +1,6 @@
-import { Input, InputNumber, Radio, Select, Switch, Tooltip } from 'antd';
+import { Input, InputNumber, Select, Switch } from 'antd';
 import { FormItem } from './FormItem';
+import { HandlerField } from './handler/HandlerField';
 import { fieldTestId } from './test-ids';
 import type { EventDraft, EventKindUnit, FieldErrors, KindContext } from './types';
 
@@ -64,25 +65,20 @@ export function EventTitleFields({
 }
 
 /** Handler, async, order: the same for every kind. */
-export function EventRunFields({ mode, draft, onChange, errors, unit, context: { t } }: Props) {
+export function EventRunFields({ mode, draft, onChange, errors, unit, context }: Props) {
+  const { t } = context;
   const tid = (name: string) => fieldTestId(mode, name);
   const asyncAllowed = unit.asyncAllowed(draft);
   return (
     <>
-      <FormItem label={t('event.handler')} errors={errors.handler}>
-        <Radio.Group
-          data-testid={tid('handler')}
-          value={draft.handler.type}
-          onChange={(e) => e.target.value === 'inline' && onChange({ handler: { type: 'inline' } })}
-        >
-          <Radio value="inline">{t('event.handlerInline')}</Radio>
-          <Tooltip title={t('event.handlerServiceLater')}>
-            <Radio value="service" disabled>
-              {t('event.handlerService')}
-            </Radio>
-          </Tooltip>
-        </Radio.Group>
-      </FormItem>
+      <HandlerField
+        mode={mode}
+        draft={draft}
+        onChange={onChange}
+        errors={errors}
+        context={context}
+        kindTitle={t(unit.titleKey)}
+      />
       <FormItem
         label={t('event.async')}
         errors={errors.async}

@@ -24,7 +24,11 @@ export function NewEventDialog() {
   return (
     <Modal
       open={!!unit}
-      title={unit ? <span data-testid="new-event-heading">{t('newEvent.title')}</span> : null}
+      title={
+        unit ? (
+          <span data-testid="new-event-heading">{t(unit.dialogTitleKey ?? 'newEvent.title')}</span>
+        ) : null
+      }
       width={760}
       footer={null}
       destroyOnHidden

@@ -1,5 +1,6 @@
 import type { EventKindUnit } from './types';
 import { modelEventKind } from './model/model-kind';
+import { customEventKind } from './custom/custom-kind';
 import { approvalEventKind } from './approval/approval-kind';
 
 /**
@@ -8,6 +9,7 @@ import { approvalEventKind } from './approval/approval-kind';
  */
 export const EVENT_KINDS: Readonly<Record<string, EventKindUnit>> = {
   [modelEventKind.kind]: modelEventKind,
+  [customEventKind.kind]: customEventKind,
   [approvalEventKind.kind]: approvalEventKind,
 };
 

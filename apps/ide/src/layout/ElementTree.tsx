@@ -11,11 +11,16 @@ import type { Route } from '../router/routes';
 import { navigate, useRoute } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { useUiStore } from '../stores/ui-store';
+import { NewServiceDialog } from '../services/NewServiceDialog';
+import { useNewServiceStore } from '../services/new-service-store';
 import { NewFlowDialog, useNewFlowDialog } from '../approvals/NewFlowDialog';
 import { ELEMENT_GROUPS, elementIcon, shortOf } from './element-types';
 
 const routeElement = (route: Route): string | null =>
-  route.page === 'event' || route.page === 'element' || route.page === 'approval'
+  route.page === 'event' ||
+  route.page === 'element' ||
+  route.page === 'service' ||
+  route.page === 'approval'
     ? route.name
     : route.page === 'data'
       ? route.model
@@ -27,6 +32,7 @@ export function ElementTree() {
   const elements = useAppStore((s) => s.elements);
   const problems = useAppStore((s) => s.problems);
   const openNewEvent = useUiStore((s) => s.openNewEvent);
+  const openNewService = useNewServiceStore((s) => s.open);
   const openNewFlow = useNewFlowDialog((s) => s.show);
   const route = useRoute();
   const [search, setSearch] = useState('');
@@ -97,6 +103,15 @@ export function ElementTree() {
                 })),
               },
               {
+                key: 'service',
+                label: (
+                  <span data-testid="add-menu-service" title={t('tree.addServiceHelp')}>
+                    {t('tree.addService')}
+                  </span>
+                ),
+                icon: ELEMENT_GROUPS.services.icon,
+              },
+              {
                 key: 'approval',
                 label: (
                   <span data-testid="add-menu-approval" title={t('tree.addApprovalHelp')}>
@@ -107,7 +122,8 @@ export function ElementTree() {
               },
             ],
             onClick: ({ key }) => {
-              if (key === 'approval') openNewFlow();
+              if (key === 'service') openNewService();
+              else if (key === 'approval') openNewFlow();
               else if (key.startsWith('event:')) openNewEvent(key.slice('event:'.length));
             },
           }}
@@ -121,6 +137,7 @@ export function ElementTree() {
             />
           </Tooltip>
         </Dropdown>
+        <NewServiceDialog />
         <NewFlowDialog />
       </div>
       <div className="tree-scroll">

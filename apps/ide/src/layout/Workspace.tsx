@@ -7,6 +7,7 @@ import { ElementPage } from '../pages/ElementPage';
 import { EventPage } from '../pages/EventPage';
 import { HomePage } from '../pages/HomePage';
 import { NotificationsPage } from '../pages/NotificationsPage';
+import { ServicePage } from '../services/ServicePage';
 import { ApprovalFlowPage } from '../approvals/ApprovalFlowPage';
 import { InboxPage } from '../approvals/InboxPage';
 import { ExecutionPathPage } from '../executions/ExecutionPathPage';
@@ -28,6 +29,8 @@ function PageFor({ route, tabKey }: { route: Route; tabKey: string }) {
       return <DataPanel model={route.model} />;
     case 'element':
       return <ElementPage name={route.name} />;
+    case 'service':
+      return <ServicePage name={route.name} tabKey={tabKey} />;
     case 'executions':
       return <ExecutionsPage />;
     case 'execution':

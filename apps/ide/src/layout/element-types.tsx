@@ -32,8 +32,8 @@ export const ELEMENT_GROUPS: Record<
   services: {
     titleKey: 'group.services',
     icon: <ApiOutlined />,
-    alwaysShown: false,
-    open: (e) => ({ page: 'element', name: e.name }),
+    alwaysShown: true,
+    open: (e) => ({ page: 'service', name: e.name }),
   },
   approvals: {
     titleKey: 'group.approvals',

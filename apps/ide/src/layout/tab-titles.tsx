@@ -18,6 +18,7 @@ export function tabLabel(
   switch (route.page) {
     case 'event':
     case 'element':
+    case 'service':
     case 'approval':
       return named(route.name);
     case 'data': {

@@ -1,7 +1,13 @@
 import type { Field, ServiceDefinition } from '@whenthen/schema';
 
 type ModelShape = { short: string; title: string; fields: readonly Field[] };
-type ServiceShape = { short: string; title: string; functions: ServiceDefinition['functions'] };
+type ServiceShape = {
+  short: string;
+  title: string;
+  functions: ServiceDefinition['functions'];
+  /** Declared events: `app.event.publish` takes their senders, custom handlers receive them. */
+  events?: ServiceDefinition['eventDescs'];
+};
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const key = (name: string) => (IDENT.test(name) ? name : JSON.stringify(name));
@@ -40,11 +46,13 @@ function fieldNote(field: Field): string | undefined {
   return undefined;
 }
 
-function paramType(type: string, models: readonly ModelShape[]): string {
+/** The TypeScript type of a service function parameter. */
+export function paramType(type: string, models: readonly ModelShape[]): string {
   if (type === 'text' || type === 'date' || type === 'datetime') return 'string';
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'boolean') return 'boolean';
   if (type.startsWith('event:model')) return 'ModelEvent<any>';
+  if (type === 'event:custom') return 'PublishedEvent';
   if (type === 'event:approval') return 'ApprovalEvent';
   const model = models.find((m) => `models.${m.short}` === type || m.short === type);
   return model ? `Models.${model.short}` : 'any';
@@ -144,24 +152,69 @@ interface ModelEvent<T, Timing extends ModelTiming = ModelTiming> {
   for (const service of services) {
     out.push(doc([service.title]) + `  ${service.short}: {`);
     for (const fn of service.functions) {
+      // A handler function (an `event:<kind>` parameter) takes the payload itself as its args.
+      const event = fn.params.find((p) => p.type.startsWith('event:'));
       const params = fn.params
         .map((p) => `${key(p.name)}: ${paramType(p.type, models)}`)
         .join('; ');
-      out.push(`${doc([fn.title])}    ${key(fn.name)}(args: { ${params} }): Promise<any>;`);
+      const signature = event
+        ? `${IDENT.test(event.name) ? event.name : 'event'}: ${paramType(event.type, models)}`
+        : `args: { ${params} }`;
+      out.push(`${doc([fn.title])}    ${key(fn.name)}(${signature}): Promise<any>;`);
     }
     out.push('  };');
   }
   out.push('}');
 
+  out.push(declaredEvents(services));
+
   out.push(`/** What handler code reaches the outside through. */
 interface App {
   models: AppModels;
   services: AppServices;
-  event: { publish(sender: string, args?: unknown): Promise<void> };
+  event: {
+    /** Publishes an event its service declares; custom events subscribed to it run (sync ones now). */
+    publish(sender: DeclaredSender, args?: unknown): Promise<void>;
+  };
   /** Sends an in-app message (Message service → Notification). */
   notify(message: { to: string; title: string; body?: string }): Promise<void>;
   /** Writes a line into the run's execution path. */
   log(...values: unknown[]): void;
 }`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * `DeclaredSender`, the union of every declared event's sender (`'services.Billing.paid'`), and
+ * `PublishedEvent<Sender>`, what a custom event's handler receives.
+ */
+function declaredEvents(services: readonly ServiceShape[]): string {
+  const senders = services.flatMap((service) =>
+    (service.events ?? []).map((e) => ({
+      sender: `services.${service.short}.${e.name}`,
+      note: [e.title, e.desc].filter(Boolean).join(' — '),
+    })),
+  );
+  const union = senders.length
+    ? senders
+        .map(
+          (s) =>
+            `\n${s.note ? `  /** ${s.note.replace(/\*\//g, '*\\/')} */\n` : ''}  | ${JSON.stringify(s.sender)}`,
+        )
+        .join('')
+    : ' never';
+  return `/** The events services declare; publish one with app.event.publish(sender, args). */
+type DeclaredSender =${union};
+/** What a custom event's handler receives. */
+interface PublishedEvent<Sender extends string = DeclaredSender> {
+  /** The occurrence's id: the same on every retry, an idempotency key. */
+  id: string;
+  /** Shared by every run set off by one request. */
+  requestId: string;
+  depth: number;
+  /** The declared event that was published. */
+  sender: Sender;
+  /** What the publisher passed to app.event.publish. */
+  args: any;
+}`;
 }

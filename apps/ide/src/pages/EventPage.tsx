@@ -38,6 +38,7 @@ import { codeMarkers } from '../monaco/code-errors';
 import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { HandlerWorkspace } from '../blocks/HandlerWorkspace';
+import { ServiceHandlerNote } from '../kinds/handler/ServiceHandlerNote';
 import { ViewSwitch } from '../blocks/ViewSwitch';
 
 /** An event's page: settings, the enable switch, the handler code, its execution records. */
@@ -295,6 +296,7 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
         </Form>
       </Card>
 
+      <ServiceHandlerNote handler={draft.handler} />
       <HandlerWorkspace
         name={name}
         store={store}

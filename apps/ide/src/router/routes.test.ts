@@ -7,6 +7,7 @@ describe('routes', () => {
     ['#/events/events.NotifyBigOrder', { page: 'event', name: 'events.NotifyBigOrder' }],
     ['#/data/models.Order', { page: 'data', model: 'models.Order' }],
     ['#/elements/services.Billing', { page: 'element', name: 'services.Billing' }],
+    ['#/services/services.Billing', { page: 'service', name: 'services.Billing' }],
     ['#/executions', { page: 'executions' }],
     ['#/executions/01J0ABC', { page: 'execution', id: '01J0ABC' }],
     ['#/notifications', { page: 'notifications' }],

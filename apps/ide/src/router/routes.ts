@@ -4,6 +4,7 @@ export type Route =
   | { page: 'event'; name: string }
   | { page: 'data'; model: string }
   | { page: 'element'; name: string }
+  | { page: 'service'; name: string }
   | { page: 'executions' }
   | { page: 'execution'; id: string }
   | { page: 'notifications' }
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'events' && arg) return { page: 'event', name: arg };
   if (head === 'data' && arg) return { page: 'data', model: arg };
   if (head === 'elements' && arg) return { page: 'element', name: arg };
+  if (head === 'services' && arg) return { page: 'service', name: arg };
   if (head === 'executions' && arg) return { page: 'execution', id: arg };
   if (head === 'executions') return { page: 'executions' };
   if (head === 'notifications') return { page: 'notifications' };
@@ -35,6 +37,8 @@ export function routeHash(route: Route): string {
       return `#/data/${encodeURIComponent(route.model)}`;
     case 'element':
       return `#/elements/${encodeURIComponent(route.name)}`;
+    case 'service':
+      return `#/services/${encodeURIComponent(route.name)}`;
     case 'executions':
       return '#/executions';
     case 'execution':

@@ -17,12 +17,17 @@ export async function ship(args: { orderId: number }, app: App) {
 }
 
 // The demo's region managers (users of app.json). Edit the Region manager table to change them.
-const MANAGERS = { Central: 'gus', East: 'hal', South: 'ivy', West: 'jon' };
+const MANAGERS = [
+  { region: 'Central', manager: 'gus' },
+  { region: 'East', manager: 'hal' },
+  { region: 'South', manager: 'ivy' },
+  { region: 'West', manager: 'jon' },
+] as const;
 
 /** Fills the region → manager table with the demo's four managers; rows already there are kept. */
 export async function setUpRegions(args: {}, app: App) {
   const created: string[] = [];
-  for (const [region, manager] of Object.entries(MANAGERS)) {
+  for (const { region, manager } of MANAGERS) {
     const rows = await app.models.RegionManager.query(
       { field: 'region', op: 'eq', value: region },
       { limit: 1 },
