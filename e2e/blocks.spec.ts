@@ -3,12 +3,19 @@ import { api, openIde, pick, setMonacoText } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
-/** The text of the handler's code view, as Monaco shows it (spaces are non-breaking there). */
+/**
+ * The handler's text as the code view shows it: switched to the full code view (beside the blocks
+ * long lines wrap), read, and switched back.
+ */
 async function codeText(page: Page): Promise<string> {
-  return page
-    .getByTestId('event-code')
-    .locator('.view-lines')
-    .evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+  await page.getByTestId('view-code').click();
+  const lines = page.getByTestId('event-code').locator('.view-lines');
+  await expect(lines).toBeVisible();
+  const text = await lines.evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+  await page.getByTestId('view-visual').click();
+  // The block list keeps the keyboard, as it had it before the switch.
+  await page.getByTestId('block-list').focus();
+  return text;
 }
 
 /** Hovers through cascading menus (`Event`, `New record (next)`) and clicks the last entry. */
@@ -172,6 +179,96 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   await shot(page, 'blocks-path');
   expect(errors).toEqual([]);
 });
+
+test('rows: copy, paste, duplicate, delete, multi-select, drag to reorder, clear all, undo and redo', async ({ page }) => {
+  // ARRANGE: an event whose handler logs three lines.
+  const code = [
+    'export default async function (event, app) {',
+    "  app.log('one');",
+    "  app.log('two'); // second",
+    "  app.log('three');",
+    '}',
+    '',
+  ].join('\n');
+  await openIde(page);
+  const created = await api(page, 'POST', '/elements', {
+    name: 'events.BlockKeys',
+    definition: { type: 'event', kind: 'model', model: 'models.Order', timing: 'afterUpdate', handler: { type: 'inline' } },
+    code,
+  });
+  expect(created.status).toBe(201);
+  await page.goto('/#/events/events.BlockKeys');
+  await page.getByTestId('view-visual').click();
+  const editor = page.getByTestId('block-editor');
+  const rows = editor.getByTestId('block-row');
+  const logs = async () => (await codeText(page)).match(/'(one|two|three)'/g)?.join(' ');
+  await expect(rows).toHaveCount(3);
+
+  // Ctrl/Cmd+D duplicates the selected block, Ctrl/Cmd+Z undoes it, Ctrl/Cmd+Y redoes it.
+  await rows.nth(0).click();
+  await page.keyboard.press('ControlOrMeta+d');
+  await expect.poll(logs).toBe("'one' 'one' 'two' 'three'");
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(logs).toBe("'one' 'two' 'three'");
+  await page.keyboard.press('ControlOrMeta+y');
+  await expect.poll(logs).toBe("'one' 'one' 'two' 'three'");
+  await page.keyboard.press('ControlOrMeta+z');
+
+  // Drag the last row above the first.
+  await dragRow(page, rows.nth(2), rows.nth(0), 0.2);
+  await expect.poll(logs).toBe("'three' 'one' 'two'");
+  // The moved statement kept its text, the others their comments.
+  expect(await codeText(page)).toContain("  app.log('three');\n  app.log('one');\n  app.log('two'); // second\n");
+
+  // Shift+click selects a range; Delete removes it; undo brings it back.
+  await rows.nth(1).click();
+  await rows.nth(2).click({ modifiers: ['Shift'] });
+  await expect(editor.locator('[data-testid=block-row][data-selected]')).toHaveCount(2);
+  await page.keyboard.press('Delete');
+  await expect.poll(logs).toBe("'three'");
+  await editor.getByTestId('block-undo').click();
+  await expect.poll(logs).toBe("'three' 'one' 'two'");
+
+  // Copy a block and paste it after another.
+  await rows.nth(0).click();
+  await page.keyboard.press('ControlOrMeta+c');
+  await rows.nth(2).click();
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect.poll(logs).toBe("'three' 'one' 'two' 'three'");
+  // Cut removes the selected (pasted) block.
+  await page.keyboard.press('ControlOrMeta+x');
+  await expect.poll(logs).toBe("'three' 'one' 'two'");
+
+  // Clear all is one step that undo reverts.
+  await editor.getByTestId('block-clear').click();
+  await page.getByTestId('block-clear-confirm').click();
+  await expect(rows).toHaveCount(0);
+  await editor.getByTestId('block-undo').click();
+  await expect(rows).toHaveCount(3);
+
+  // Enter adds a statement below the selected one, through the picker's search.
+  await rows.nth(2).click();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('statement-search').fill('write log');
+  await page.getByTestId('statement-result').first().click();
+  await page.getByTestId('params-modal').getByTestId('param-arg1').fill('four');
+  await page.getByTestId('params-ok').click();
+  await expect.poll(logs).toBe("'three' 'one' 'two'");
+  expect(await codeText(page)).toContain("  app.log('two'); // second\n  app.log('four');\n}");
+  await shot(page, 'blocks-rows');
+});
+
+async function dragRow(page: Page, row: Locator, target: Locator, ratio: number) {
+  const handle = row.getByTestId('block-drag');
+  await row.hover();
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height * ratio, { steps: 8 });
+  await page.mouse.up();
+}
 
 async function fillField(form: Locator, name: string, value: string) {
   const field = form.getByTestId(`record-field-${name}`);

@@ -183,12 +183,21 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
       onClick={(e) => ui.select(block.id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
       onDoubleClick={() => (block.kind === 'raw' ? setEditing(dedentBlockText(code, block)) : ui.openParams(block.id))}
     >
-      <span className="block-gutter">{block.line}</span>
+      <span className="block-gutter">
+        {block.leadingComments.map((c) => (
+          <span key={c.line} className="block-gutter-comment">
+            {c.line}
+          </span>
+        ))}
+        <span>{block.line}</span>
+      </span>
       <Indent depth={depth} />
       <div className="block-body">
-        {block.leadingComments.length > 0 && (
-          <div className="block-leading">{block.leadingComments.map((c) => c.text).join(' ')}</div>
-        )}
+        {block.leadingComments.map((c) => (
+          <div key={c.line} className="block-leading">
+            {c.text}
+          </div>
+        ))}
         <div className="block-main">
           {!ui.readOnly && (
             <span className="block-handle" data-drag-handle data-testid="block-drag">

@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Row, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { EventEditorStore } from '../events/event-editor-store';
 import { useT } from '../i18n';
@@ -54,16 +54,45 @@ export function HandlerWorkspace({ name, store, payload, codeErrors, markers, on
     const end = model.getPositionAt(change.end);
     editor.pushUndoStop();
     editor.executeEdits('blocks', [
-      { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: change.text },
+      {
+        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+        text: change.text,
+      },
     ]);
     editor.pushUndoStop();
   }, [code]);
 
+  // The selected block's lines are marked in the code view (and scrolled to when the selection
+  // changes); the mark does not grow while the code around it is typed.
+  const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const selected = anchor ? indexBlocks(doc).get(anchor)?.block : undefined;
-  const highlight = useMemo(
-    () => (selected ? { start: selected.line, end: selected.endLine } : null),
-    [selected?.line, selected?.endLine],
-  );
+  const visual = view === 'visual';
+  const lines = visual && selected ? ([selected.line, selected.endLine] as const) : null;
+  useEffect(() => {
+    if (!editor) return;
+    decorations.current ??= editor.createDecorationsCollection();
+    decorations.current.set(
+      lines
+        ? [
+            {
+              range: new monaco.Range(lines[0], 1, lines[1], 1),
+              options: {
+                isWholeLine: true,
+                className: 'block-line-highlight',
+                stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+              },
+            },
+          ]
+        : [],
+    );
+  }, [editor, lines?.[0], lines?.[1], doc]);
+  useEffect(() => {
+    if (editor && lines) editor.revealLinesInCenterIfOutsideViewport(lines[0], lines[1]);
+    // Only when another block is selected, not on every parse.
+  }, [editor, anchor]);
+  // Beside the blocks the code view is narrow: long lines wrap there.
+  useEffect(() => editor?.updateOptions({ wordWrap: visual ? 'on' : 'off' }), [editor, visual]);
 
   const jump = useCallback(
     (blockId: string) => {
@@ -80,7 +109,12 @@ export function HandlerWorkspace({ name, store, payload, codeErrors, markers, on
       if (!range) return;
       const start = model.getPositionAt(range[0]);
       const end = model.getPositionAt(range[1]);
-      const selection = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+      const selection = new monaco.Range(
+        start.lineNumber,
+        start.column,
+        end.lineNumber,
+        end.column,
+      );
       editor.setSelection(selection);
       editor.revealRangeInCenterIfOutsideViewport(selection);
       editor.focus();
@@ -88,7 +122,6 @@ export function HandlerWorkspace({ name, store, payload, codeErrors, markers, on
     [blockStore],
   );
 
-  const visual = view === 'visual';
   return (
     <BlockEditorContext.Provider value={blockStore}>
       <Row gutter={14} align="top" className={`handler-workspace is-${view}`}>
@@ -130,11 +163,13 @@ export function HandlerWorkspace({ name, store, payload, codeErrors, markers, on
                 onSave();
               }}
               markers={markers}
-              highlight={visual ? highlight : null}
-              onEditorMount={(editor) => {
-                editorRef.current = editor;
+              onEditorMount={(mounted) => {
+                editorRef.current = mounted;
+                setEditor(mounted);
               }}
-              height={visual ? 'max(420px, calc(100vh - 250px))' : 'max(440px, calc(100vh - 270px))'}
+              height={
+                visual ? 'max(420px, calc(100vh - 250px))' : 'max(440px, calc(100vh - 270px))'
+              }
             />
           </Card>
         </Col>

@@ -18,7 +18,12 @@ export function useInsertMenu(at: InsertPosition): MenuProps {
   return {
     onClick: ({ key }) => ui.openInsert(at, key as InsertKind),
     items: [
-      { key: 'statement', icon: <PlusSquareOutlined />, label: t('blocks.insert.statement'), 'data-testid': 'insert-menu-statement' } as never,
+      {
+        key: 'statement',
+        icon: <PlusSquareOutlined />,
+        label: t('blocks.insert.statement'),
+        'data-testid': 'insert-menu-statement',
+      } as never,
       {
         key: 'variable',
         icon: <FunctionOutlined />,
@@ -38,7 +43,12 @@ export function useInsertMenu(at: InsertPosition): MenuProps {
           { key: 'while', label: t('blocks.insert.while') },
         ],
       },
-      { key: 'if', icon: <BranchesOutlined />, label: t('blocks.insert.condition'), 'data-testid': 'insert-menu-if' } as never,
+      {
+        key: 'if',
+        icon: <BranchesOutlined />,
+        label: t('blocks.insert.condition'),
+        'data-testid': 'insert-menu-if',
+      } as never,
       { key: 'return', icon: <RollbackOutlined />, label: t('blocks.insert.return') },
     ],
   };
@@ -58,8 +68,14 @@ export function InsertBar({ at, where }: { at: InsertPosition; where: string }) 
   });
   return (
     <div className="insert-bar" data-testid="insert-bar">
-      <Space wrap size={6}>
-        <Button type="primary" ghost icon={<PlusSquareOutlined />} data-testid="insert-statement" onClick={open('statement')}>
+      <Space wrap size={4}>
+        <Button
+          type="primary"
+          ghost
+          icon={<PlusSquareOutlined />}
+          size="small" data-testid="insert-statement"
+          onClick={open('statement')}
+        >
           {t('blocks.insert.statement')}
         </Button>
         <Dropdown
@@ -70,7 +86,7 @@ export function InsertBar({ at, where }: { at: InsertPosition; where: string }) 
             { key: 'assign', label: t('blocks.insert.assign') },
           ])}
         >
-          <Button icon={<FunctionOutlined />} data-testid="insert-variable">
+          <Button icon={<FunctionOutlined />} size="small" data-testid="insert-variable">
             {t('blocks.insert.variable')} <DownOutlined />
           </Button>
         </Dropdown>
@@ -81,14 +97,14 @@ export function InsertBar({ at, where }: { at: InsertPosition; where: string }) 
             { key: 'while', label: t('blocks.insert.while') },
           ])}
         >
-          <Button icon={<RetweetOutlined />} data-testid="insert-loop">
+          <Button icon={<RetweetOutlined />} size="small" data-testid="insert-loop">
             {t('blocks.insert.loop')} <DownOutlined />
           </Button>
         </Dropdown>
-        <Button icon={<BranchesOutlined />} data-testid="insert-condition" onClick={open('if')}>
+        <Button icon={<BranchesOutlined />} size="small" data-testid="insert-condition" onClick={open('if')}>
           {t('blocks.insert.condition')}
         </Button>
-        <Button icon={<RollbackOutlined />} data-testid="insert-return" onClick={open('return')}>
+        <Button icon={<RollbackOutlined />} size="small" data-testid="insert-return" onClick={open('return')}>
           {t('blocks.insert.return')}
         </Button>
       </Space>

@@ -36,14 +36,29 @@ const toCascader = (options: readonly PickOption[]): object[] =>
  * A parameter's value: words (a string, `${…}` allowed), a number, yes/no, or an expression; the
  * picker puts in one of the event's fields or a variable in scope.
  */
-export function ValueInput({ value, onChange, options, placeholder, testId, emptyMode = 'text', status }: Props) {
+export function ValueInput({
+  value,
+  onChange,
+  options,
+  placeholder,
+  testId,
+  emptyMode = 'text',
+  status,
+}: Props) {
   const t = useT();
-  const [mode, setMode] = useState<ValueMode>(() => (value.trim() === '' ? emptyMode : valueModeOf(value)));
+  const [mode, setMode] = useState<ValueMode>(() =>
+    value.trim() === '' ? emptyMode : valueModeOf(value),
+  );
   const words = stringContent(value) ?? '';
 
   const changeMode = (next: ValueMode) => {
     setMode(next);
-    if (next === 'text') onChange(textSource(words || (value.trim() && mode === 'expression' ? '${' + value.trim() + '}' : '')));
+    if (next === 'text')
+      onChange(
+        textSource(
+          words || (value.trim() && mode === 'expression' ? '${' + value.trim() + '}' : ''),
+        ),
+      );
     else if (next === 'number') onChange(valueModeOf(value) === 'number' ? value : '');
     else if (next === 'boolean') onChange(value.trim() === 'false' ? 'false' : 'true');
   };
@@ -64,7 +79,11 @@ export function ValueInput({ value, onChange, options, placeholder, testId, empt
             data-testid={testId}
             value={words}
             status={status}
-            placeholder={placeholder ? (stringContent(placeholder) ?? placeholder) : t('blocks.value.textPlaceholder')}
+            placeholder={
+              placeholder
+                ? (stringContent(placeholder) ?? placeholder)
+                : t('blocks.value.textPlaceholder')
+            }
             onChange={(e) => onChange(e.target.value === '' ? '' : textSource(e.target.value))}
           />
         );
@@ -113,12 +132,16 @@ export function ValueInput({ value, onChange, options, placeholder, testId, empt
         data-testid={testId ? `${testId}-mode` : undefined}
         value={mode}
         onChange={changeMode}
+        suffixIcon={null}
         popupMatchSelectWidth={false}
         options={[
           { value: 'text', label: <Tooltip title={t('blocks.value.text')}>Aa</Tooltip> },
           { value: 'number', label: <Tooltip title={t('blocks.value.number')}>123</Tooltip> },
           { value: 'boolean', label: <Tooltip title={t('blocks.value.boolean')}>✓✗</Tooltip> },
-          { value: 'expression', label: <Tooltip title={t('blocks.value.expression')}>ƒx</Tooltip> },
+          {
+            value: 'expression',
+            label: <Tooltip title={t('blocks.value.expression')}>ƒx</Tooltip>,
+          },
         ]}
       />
       {input}
