@@ -188,7 +188,9 @@ export function ActionBar({
         <span className="muted small action-hint">
           {task
             ? t('inbox.yourTask', { node: detail.nodeTitle ?? detail.node ?? '' })
-            : t('inbox.yourSubmission')}
+            : `${t('inbox.yourSubmission')} ${t('inbox.waitingFor', {
+                users: detail.assignees.map((a) => userLabel(users, a)).join(', ') || '—',
+              })}`}
         </span>
       </div>
       {transferring && task && (

@@ -214,7 +214,7 @@ export function InboxPage() {
                       <div className="inbox-item-body">
                         <span>
                           {model?.title ?? item.model} #{item.recordId}
-                        </span>
+                        </span>{' '}
                         {item.node && (
                           <span className="inbox-item-node">· {item.nodeTitle ?? item.node}</span>
                         )}
