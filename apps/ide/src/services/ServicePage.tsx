@@ -54,6 +54,7 @@ export function ServicePage({ name, tabKey }: { name: string; tabKey: string }) 
   const state = useStore(store);
   const apply = state.apply;
   const refresh = useAppStore((s) => s.refresh);
+  const services = useAppStore((s) => s.services);
   const summary = useAppStore((s) => s.elements.find((e) => e.name === name));
   const setDirty = useTabsStore((s) => s.setDirty);
   const closeTabs = useTabsStore((s) => s.closeWhere);
@@ -145,6 +146,14 @@ export function ServicePage({ name, tabKey }: { name: string; tabKey: string }) 
       </div>
     );
 
+  // A handler function's sample payload names a real declared event: this service's, else any.
+  const ownEvent = state.saved.draft.eventDescs[0];
+  const declaring = services.find((s) => s.events.length > 0);
+  const sampleSender = ownEvent
+    ? `${name}.${ownEvent.name}`
+    : declaring
+      ? `${declaring.name}.${declaring.events[0]!.name}`
+      : undefined;
   const loose = errors._ ?? [];
   const codeErrors = errors.code ?? [];
   const problems = summary?.problems ?? [];
@@ -358,11 +367,7 @@ export function ServicePage({ name, tabKey }: { name: string; tabKey: string }) 
             <RunPanel
               service={name}
               functions={state.saved.draft.functions}
-              sampleSender={
-                state.saved.draft.eventDescs[0]
-                  ? `${name}.${state.saved.draft.eventDescs[0].name}`
-                  : undefined
-              }
+              sampleSender={sampleSender}
               dirty={dirty}
             />
           </Card>
