@@ -1,6 +1,5 @@
 import {
   BranchesOutlined,
-  DownOutlined,
   FunctionOutlined,
   PlusSquareOutlined,
   RetweetOutlined,
@@ -87,7 +86,7 @@ export function InsertBar({ at, where }: { at: InsertPosition; where: string }) 
           ])}
         >
           <Button icon={<FunctionOutlined />} size="small" data-testid="insert-variable">
-            {t('blocks.insert.variable')} <DownOutlined />
+            {t('blocks.insert.variable')}
           </Button>
         </Dropdown>
         <Dropdown
@@ -98,7 +97,7 @@ export function InsertBar({ at, where }: { at: InsertPosition; where: string }) 
           ])}
         >
           <Button icon={<RetweetOutlined />} size="small" data-testid="insert-loop">
-            {t('blocks.insert.loop')} <DownOutlined />
+            {t('blocks.insert.loop')}
           </Button>
         </Dropdown>
         <Button icon={<BranchesOutlined />} size="small" data-testid="insert-condition" onClick={open('if')}>

@@ -2,7 +2,7 @@ import { Alert, type ButtonProps, Form, Input, Modal, Select, Typography } from 
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
 import { ConditionInput } from './ConditionInput';
-import { missingFields, type FormField } from './param-form';
+import { emptyModeOf, enumValues, missingFields, type FormField } from './param-form';
 import type { PickOption } from './pick-options';
 import { ValueInput } from './ValueInput';
 
@@ -19,7 +19,6 @@ type Props = {
 };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** "Set parameters": one input per parameter of a block, with pickers for event fields and variables. */
 export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, okText }: Props) {
   const t = useT();
@@ -59,7 +58,8 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
             options={options}
             testId={testId}
             placeholder={field.placeholder}
-            emptyMode={field.type === 'number' ? 'number' : field.type === 'string' || !field.type ? 'text' : 'expression'}
+            emptyMode={emptyModeOf(field.type)}
+            choices={enumValues(field.type)}
             status={tried && missing.has(field.key) ? 'error' : undefined}
           />
         );

@@ -1,5 +1,5 @@
 import { AimOutlined } from '@ant-design/icons';
-import { Button, Cascader, Input, InputNumber, Select, Space, Tooltip } from 'antd';
+import { AutoComplete, Button, Cascader, Input, InputNumber, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { stringContent, textSource, valueModeOf, type ValueMode } from './expression-text';
@@ -15,6 +15,8 @@ type Props = {
   /** Starts in this mode when the value is empty (`expression` for the left side of a comparison). */
   emptyMode?: ValueMode;
   status?: 'error';
+  /** Words to choose from in the text input (an enum field's values). */
+  choices?: readonly string[];
 };
 
 const toCascader = (options: readonly PickOption[]): object[] =>
@@ -74,6 +76,20 @@ export function ValueInput({
   const input = (() => {
     switch (mode) {
       case 'text':
+        if (choices?.length) {
+          return (
+            <AutoComplete
+              data-testid={testId}
+              className="value-choice"
+              value={words}
+              status={status}
+              options={choices.map((choice) => ({ value: choice }))}
+              placeholder={t('blocks.value.choose')}
+              filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+              onChange={(text: string) => onChange(text === '' ? '' : textSource(text))}
+            />
+          );
+        }
         return (
           <Input
             data-testid={testId}
@@ -136,8 +152,8 @@ export function ValueInput({
         popupMatchSelectWidth={false}
         options={[
           { value: 'text', label: <Tooltip title={t('blocks.value.text')}>Aa</Tooltip> },
-          { value: 'number', label: <Tooltip title={t('blocks.value.number')}>123</Tooltip> },
-          { value: 'boolean', label: <Tooltip title={t('blocks.value.boolean')}>✓✗</Tooltip> },
+          { value: 'number', label: <Tooltip title={t('blocks.value.number')}>#</Tooltip> },
+          { value: 'boolean', label: <Tooltip title={t('blocks.value.boolean')}>✓</Tooltip> },
           {
             value: 'expression',
             label: <Tooltip title={t('blocks.value.expression')}>ƒx</Tooltip>,

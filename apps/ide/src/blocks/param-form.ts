@@ -12,6 +12,7 @@ import type { Translate } from '../i18n';
 import type { ModelInfo, ServiceInfo } from '../stores/app-store';
 import { fieldTsType } from '../monaco/app-typings';
 import { indentOf } from './doc-tree';
+import type { ValueMode } from './expression-text';
 import type { BlockTemplate } from './templates';
 
 /** How a form field is edited. */
@@ -252,6 +253,22 @@ function genericFields(block: Block | null, t: Translate): FormField[] {
     ),
   );
   return fields;
+}
+
+const STRING_UNION = /^"(?:[^"\\]|\\.)*"(?: \| "(?:[^"\\]|\\.)*")*$/;
+
+/** The values of a string-union type (an enum field): `"East" | "West"` → East, West. */
+export function enumValues(type: string | undefined): string[] | undefined {
+  if (!type || !STRING_UNION.test(type)) return undefined;
+  return type.split(' | ').map((part) => JSON.parse(part) as string);
+}
+
+/** Which input an empty value of a type starts in. */
+export function emptyModeOf(type: string | undefined): ValueMode {
+  if (!type || type === 'string' || enumValues(type)) return 'text';
+  if (type === 'number') return 'number';
+  if (type === 'boolean') return 'boolean';
+  return 'expression';
 }
 
 /** Fields a required value is missing from. */

@@ -165,6 +165,7 @@ export const blocksEn = {
   'blocks.value.expressionPlaceholder': 'An expression, e.g. event.next.sales * 2',
   'blocks.value.true': 'true',
   'blocks.value.false': 'false',
+  'blocks.value.choose': 'Choose or type',
   'blocks.value.pick': 'Pick an event field or a variable',
   'blocks.pick.event': 'Event',
   'blocks.pick.variables': 'Variables',

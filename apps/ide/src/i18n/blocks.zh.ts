@@ -165,6 +165,7 @@ export const blocksZh: Record<keyof typeof blocksEn, string> = {
   'blocks.value.expressionPlaceholder': '表达式，例如 event.next.sales * 2',
   'blocks.value.true': 'true',
   'blocks.value.false': 'false',
+  'blocks.value.choose': '选择或输入',
   'blocks.value.pick': '选择事件字段或变量',
   'blocks.pick.event': '事件',
   'blocks.pick.variables': '变量',
