@@ -46,6 +46,7 @@ export function ValueInput({
   testId,
   emptyMode = 'text',
   status,
+  choices,
 }: Props) {
   const t = useT();
   const [mode, setMode] = useState<ValueMode>(() =>
