@@ -30,7 +30,9 @@ async function cascade(page: Page, labels: (string | RegExp)[]): Promise<void> {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 
-test('build "notify on big order" from blocks, edit it in code, run it and follow its path', async ({ page }) => {
+test('build "notify on big order" from blocks, edit it in code, run it and follow its path', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openIde(page);
@@ -50,7 +52,9 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   await expect(eventPage.getByTestId('event-page-title')).toContainText('Notify on big order');
   await page.getByTestId('view-visual').click();
   const editor = eventPage.getByTestId('block-editor');
-  await expect(editor.getByTestId('handler-param')).toContainText("ModelEvent<Models.Order, 'afterCreate'>");
+  await expect(editor.getByTestId('handler-param')).toContainText(
+    "ModelEvent<Models.Order, 'afterCreate'>",
+  );
 
   // ACT: clear the starter statement, then build the handler from blocks only.
   await expect(editor.getByTestId('block-row')).toHaveCount(1);
@@ -122,8 +126,13 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   ].join('\n');
   await setMonacoText(page, eventPage.getByTestId('event-code'), code);
   await expect(editor.locator('[data-testid=block-row][data-kind=if]')).toHaveCount(2);
-  await expect(editor.locator('[data-testid=block-row][data-kind=if]').nth(1)).toContainText('event.next.quantity > 10');
-  await expect(editor.locator('[data-testid=block-row][data-kind=log]')).toHaveAttribute('data-line', '10');
+  await expect(editor.locator('[data-testid=block-row][data-kind=if]').nth(1)).toContainText(
+    'event.next.quantity > 10',
+  );
+  await expect(editor.locator('[data-testid=block-row][data-kind=log]')).toHaveAttribute(
+    'data-line',
+    '10',
+  );
   await shot(page, 'blocks-from-code');
 
   // Save, and the text saved is the code view's.
@@ -134,8 +143,17 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   // Switch it on; create an order in the data panel, which sets it off.
   await eventPage.getByTestId('event-enabled').click();
   await expect(eventPage.getByTestId('event-enabled')).toHaveAttribute('aria-checked', 'true');
-  const customer = await api(page, 'POST', '/data/models.Customer', { customerId: 'BLK-1', name: 'Bea Blocks', segment: 'Consumer' });
-  const product = await api(page, 'POST', '/data/models.Product', { productId: 'BLK-P-1', name: 'Binder', category: 'Office Supplies', subCategory: 'Binders' });
+  const customer = await api(page, 'POST', '/data/models.Customer', {
+    customerId: 'BLK-1',
+    name: 'Bea Blocks',
+    segment: 'Consumer',
+  });
+  const product = await api(page, 'POST', '/data/models.Product', {
+    productId: 'BLK-P-1',
+    name: 'Binder',
+    category: 'Office Supplies',
+    subCategory: 'Binders',
+  });
   expect([customer.status, product.status]).toEqual([201, 201]);
   await page.getByTestId('tree-item-models.Order').click();
   await page.getByTestId('data-panel').getByTestId('data-new').click();
@@ -174,13 +192,18 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   await expect(path.getByTestId('path-code').locator('.line-highlight')).toHaveCount(5);
   const logStep = path.getByTestId('step-row').filter({ hasText: 'app.log' }).first();
   await logStep.click();
-  await expect(runBlocks.locator('[data-testid=block-row][data-highlighted]')).toHaveAttribute('data-line', '10');
+  await expect(runBlocks.locator('[data-testid=block-row][data-highlighted]')).toHaveAttribute(
+    'data-line',
+    '10',
+  );
   await expect(path.getByTestId('path-code').locator('.line-highlight')).toHaveCount(1);
   await shot(page, 'blocks-path');
   expect(errors).toEqual([]);
 });
 
-test('rows: copy, paste, duplicate, delete, multi-select, drag to reorder, clear all, undo and redo', async ({ page }) => {
+test('rows: copy, paste, duplicate, delete, multi-select, drag to reorder, clear all, undo and redo', async ({
+  page,
+}) => {
   // ARRANGE: an event whose handler logs three lines.
   const code = [
     'export default async function (event, app) {',
@@ -193,7 +216,13 @@ test('rows: copy, paste, duplicate, delete, multi-select, drag to reorder, clear
   await openIde(page);
   const created = await api(page, 'POST', '/elements', {
     name: 'events.BlockKeys',
-    definition: { type: 'event', kind: 'model', model: 'models.Order', timing: 'afterUpdate', handler: { type: 'inline' } },
+    definition: {
+      type: 'event',
+      kind: 'model',
+      model: 'models.Order',
+      timing: 'afterUpdate',
+      handler: { type: 'inline' },
+    },
     code,
   });
   expect(created.status).toBe(201);
@@ -218,7 +247,9 @@ test('rows: copy, paste, duplicate, delete, multi-select, drag to reorder, clear
   await dragRow(page, rows.nth(2), rows.nth(0), 0.2);
   await expect.poll(logs).toBe("'three' 'one' 'two'");
   // The moved statement kept its text, the others their comments.
-  expect(await codeText(page)).toContain("  app.log('three');\n  app.log('one');\n  app.log('two'); // second\n");
+  expect(await codeText(page)).toContain(
+    "  app.log('three');\n  app.log('one');\n  app.log('two'); // second\n",
+  );
 
   // Shift+click selects a range; Delete removes it; undo brings it back.
   await rows.nth(1).click();
@@ -272,7 +303,8 @@ async function dragRow(page: Page, row: Locator, target: Locator, ratio: number)
 
 async function fillField(form: Locator, name: string, value: string) {
   const field = form.getByTestId(`record-field-${name}`);
-  const input = (await field.evaluate((el) => el.tagName)) === 'INPUT' ? field : field.locator('input').first();
+  const input =
+    (await field.evaluate((el) => el.tagName)) === 'INPUT' ? field : field.locator('input').first();
   await input.fill(value);
   if (name.endsWith('Date')) await input.press('Enter'); // the date picker takes typed dates on Enter
 }

@@ -7,7 +7,17 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import { ROOT_ID, type InsertPosition } from '@whenthen/blocks';
-import { Alert, Button, type ButtonProps, Card, Popconfirm, Popover, Space, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  type ButtonProps,
+  Card,
+  Popconfirm,
+  Popover,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
 import type { HandlerPayload } from '../kinds/payload';
@@ -87,7 +97,11 @@ export function BlockEditor({ payload, onJump }: Props) {
     summary,
     openParams: (blockId) => setDialog({ type: 'edit', blockId }),
     openInsert: (at, kind) =>
-      setDialog(kind === 'statement' ? { type: 'picker', at } : { type: 'create', at, template: TEMPLATES[kind], title: t(`blocks.insert.${kind}`) }),
+      setDialog(
+        kind === 'statement'
+          ? { type: 'picker', at }
+          : { type: 'create', at, template: TEMPLATES[kind], title: t(`blocks.insert.${kind}`) },
+      ),
     jumpToCode: onJump,
     duplicate: (ids) => {
       const state = store.getState();
@@ -100,13 +114,21 @@ export function BlockEditor({ payload, onJump }: Props) {
       const state = store.getState();
       const top = topmostSelected(state.doc, ids);
       if (top.length === 0) return;
-      state.apply({ type: 'edit', edits: top.map((blockId) => ({ type: 'deleteBlock', blockId })) });
+      state.apply({
+        type: 'edit',
+        edits: top.map((blockId) => ({ type: 'deleteBlock', blockId })),
+      });
     },
     replaceText: (blockId, text) => {
       const state = store.getState();
       const block = indexBlocks(state.doc).get(blockId)?.block;
       if (!block) return null;
-      return attempt({ type: 'edit', edits: [{ type: 'replaceRaw', blockId, text: indentBlockText(state.doc.code, block, text) }] });
+      return attempt({
+        type: 'edit',
+        edits: [
+          { type: 'replaceRaw', blockId, text: indentBlockText(state.doc.code, block, text) },
+        ],
+      });
     },
     select: (blockId, modifiers) => {
       const state = store.getState();
@@ -116,27 +138,44 @@ export function BlockEditor({ payload, onJump }: Props) {
     drag: { dragged: drag.dragged, indicator: drag.place?.indicator ?? null },
   };
 
-  const insertAt: InsertPosition = anchor && indexBlocks(doc).has(anchor) ? { after: anchor } : { inside: ROOT_ID };
+  const insertAt: InsertPosition =
+    anchor && indexBlocks(doc).has(anchor) ? { after: anchor } : { inside: ROOT_ID };
   const anchorLine = anchor ? indexBlocks(doc).get(anchor)?.block.endLine : undefined;
-  const where = anchorLine ? t('blocks.insert.whereAfter', { line: anchorLine }) : t('blocks.insert.whereEnd');
+  const where = anchorLine
+    ? t('blocks.insert.whereAfter', { line: anchorLine })
+    : t('blocks.insert.whereEnd');
   const top = topmostSelected(doc, selection);
   const places = indexBlocks(doc);
   const canWrap =
-    top.length > 0 && top.every((id) => places.get(id)?.parentId === places.get(top[0]!)?.parentId && places.get(id)?.slot === places.get(top[0]!)?.slot);
+    top.length > 0 &&
+    top.every(
+      (id) =>
+        places.get(id)?.parentId === places.get(top[0]!)?.parentId &&
+        places.get(id)?.slot === places.get(top[0]!)?.slot,
+    );
 
   const optionsAt = (at: InsertPosition) =>
-    pickOptions({ eventName: doc.handler?.eventName ?? null, fields: payload?.fields ?? [], variables: variablesAt(doc, at), t });
+    pickOptions({
+      eventName: doc.handler?.eventName ?? null,
+      fields: payload?.fields ?? [],
+      variables: variablesAt(doc, at),
+      t,
+    });
 
   const renderDialog = () => {
     if (!dialog) return null;
     const close = () => setDialog(null);
     if (dialog.type === 'picker') {
-      const variables = variablesAt(doc, dialog.at).filter((name) => name !== doc.handler?.eventName);
+      const variables = variablesAt(doc, dialog.at).filter(
+        (name) => name !== doc.handler?.eventName,
+      );
       return (
         <StatementPicker
           catalog={statementCatalog({ models, services, variables, t })}
           onCancel={close}
-          onPick={(template, label) => setDialog({ type: 'create', at: dialog.at, template, title: label })}
+          onPick={(template, label) =>
+            setDialog({ type: 'create', at: dialog.at, template, title: label })
+          }
         />
       );
     }
@@ -151,7 +190,11 @@ export function BlockEditor({ payload, onJump }: Props) {
           okText={t('blocks.params.insert')}
           onCancel={close}
           onOk={(values) => {
-            const error = attempt({ type: 'insert', at: dialog.at, specs: [specFromForm(dialog.template, values)] });
+            const error = attempt({
+              type: 'insert',
+              at: dialog.at,
+              specs: [specFromForm(dialog.template, values)],
+            });
             if (!error) close();
             return error;
           }}
@@ -166,7 +209,10 @@ export function BlockEditor({ payload, onJump }: Props) {
           options={optionsAt({ before: dialog.ids[0]! })}
           onCancel={close}
           onOk={(values) => {
-            const error = attempt({ type: 'edit', edits: [{ type: 'wrapInIf', blockIds: dialog.ids, test: values.test || 'true' }] });
+            const error = attempt({
+              type: 'edit',
+              edits: [{ type: 'wrapInIf', blockIds: dialog.ids, test: values.test || 'true' }],
+            });
             if (!error) close();
             return error;
           }}
@@ -208,13 +254,31 @@ export function BlockEditor({ payload, onJump }: Props) {
         extra={
           <Space size={4}>
             <Tooltip title={t('blocks.toolbar.undo')}>
-              <Button type="text" icon={<UndoOutlined />} disabled={!canUndo} data-testid="block-undo" onClick={() => store.getState().apply({ type: 'undo' })} />
+              <Button
+                type="text"
+                icon={<UndoOutlined />}
+                disabled={!canUndo}
+                data-testid="block-undo"
+                onClick={() => store.getState().apply({ type: 'undo' })}
+              />
             </Tooltip>
             <Tooltip title={t('blocks.toolbar.redo')}>
-              <Button type="text" icon={<RedoOutlined />} disabled={!canRedo} data-testid="block-redo" onClick={() => store.getState().apply({ type: 'redo' })} />
+              <Button
+                type="text"
+                icon={<RedoOutlined />}
+                disabled={!canRedo}
+                data-testid="block-redo"
+                onClick={() => store.getState().apply({ type: 'redo' })}
+              />
             </Tooltip>
             <Tooltip title={t('blocks.toolbar.wrap')}>
-              <Button type="text" icon={<BranchesOutlined />} disabled={!canWrap || !!doc.error} data-testid="block-wrap" onClick={() => setDialog({ type: 'wrap', ids: top })} />
+              <Button
+                type="text"
+                icon={<BranchesOutlined />}
+                disabled={!canWrap || !!doc.error}
+                data-testid="block-wrap"
+                onClick={() => setDialog({ type: 'wrap', ids: top })}
+              />
             </Tooltip>
             <Popconfirm
               title={t('blocks.toolbar.clearConfirm')}
@@ -222,14 +286,32 @@ export function BlockEditor({ payload, onJump }: Props) {
               okText={t('blocks.toolbar.clear')}
               cancelText={t('newEvent.cancel')}
               okButtonProps={{ danger: true, 'data-testid': 'block-clear-confirm' } as ButtonProps}
-              onConfirm={() => store.getState().apply({ type: 'edit', edits: doc.blocks.map((b) => ({ type: 'deleteBlock', blockId: b.id })) })}
+              onConfirm={() =>
+                store
+                  .getState()
+                  .apply({
+                    type: 'edit',
+                    edits: doc.blocks.map((b) => ({ type: 'deleteBlock', blockId: b.id })),
+                  })
+              }
               disabled={doc.blocks.length === 0}
             >
-              <Button type="text" danger icon={<ClearOutlined />} disabled={doc.blocks.length === 0} data-testid="block-clear">
+              <Button
+                type="text"
+                danger
+                icon={<ClearOutlined />}
+                disabled={doc.blocks.length === 0}
+                data-testid="block-clear"
+              >
                 {t('blocks.toolbar.clear')}
               </Button>
             </Popconfirm>
-            <Popover title={t('blocks.toolbar.keysTitle')} content={<KeysHelp />} trigger="click" placement="bottomRight">
+            <Popover
+              title={t('blocks.toolbar.keysTitle')}
+              content={<KeysHelp />}
+              trigger="click"
+              placement="bottomRight"
+            >
               <Button type="text" icon={<QuestionCircleOutlined />} />
             </Popover>
           </Space>

@@ -18,7 +18,11 @@ const isTyping = (target: EventTarget | null) =>
  * (pasted code becomes blocks), Ctrl/Cmd+D duplicates, Ctrl/Cmd+Z/Y undo and redo, Delete removes,
  * Enter adds a statement below, arrows move the selection (Shift extends it, Alt moves the block).
  */
-export function BlockList({ onContainer }: { onContainer: (element: HTMLDivElement | null) => void }) {
+export function BlockList({
+  onContainer,
+}: {
+  onContainer: (element: HTMLDivElement | null) => void;
+}) {
   const t = useT();
   const store = useBlockEditorStore();
   const ui = useBlockEditorUi();
@@ -61,7 +65,11 @@ export function BlockList({ onContainer }: { onContainer: (element: HTMLDivEleme
       ui.openInsert(at, 'statement');
     } else if (event.key === 'Escape') {
       apply({ type: 'select', ids: [] });
-    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.altKey && state.anchor) {
+    } else if (
+      (event.key === 'ArrowDown' || event.key === 'ArrowUp') &&
+      event.altKey &&
+      state.anchor
+    ) {
       handled();
       const place = indexBlocks(state.doc).get(state.anchor);
       if (!place) return;
@@ -70,7 +78,13 @@ export function BlockList({ onContainer }: { onContainer: (element: HTMLDivEleme
       if (sibling) {
         apply({
           type: 'edit',
-          edits: [{ type: 'moveBlock', blockId: state.anchor, to: down ? { after: sibling.id } : { before: sibling.id } }],
+          edits: [
+            {
+              type: 'moveBlock',
+              blockId: state.anchor,
+              to: down ? { after: sibling.id } : { before: sibling.id },
+            },
+          ],
         });
       }
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -81,7 +95,9 @@ export function BlockList({ onContainer }: { onContainer: (element: HTMLDivEleme
         const ids = state.selection.includes(next) ? state.selection : [...state.selection, next];
         apply({ type: 'select', ids, anchor: next });
       } else ui.select(next, {});
-      listRef.current?.querySelector(`[data-block-id="${next}"]`)?.scrollIntoView({ block: 'nearest' });
+      listRef.current
+        ?.querySelector(`[data-block-id="${next}"]`)
+        ?.scrollIntoView({ block: 'nearest' });
     }
   };
 

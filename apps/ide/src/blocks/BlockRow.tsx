@@ -70,7 +70,9 @@ const BlockItem = memo(function BlockItem({ block, depth }: { block: Block; dept
       <BlockRow block={block} depth={depth} />
       {block.slots.map((slot, index) => (
         <Fragment key={index}>
-          {slotNeedsHeader(block, slot, index) && <SlotHeader block={block} slot={slot} depth={depth} />}
+          {slotNeedsHeader(block, slot, index) && (
+            <SlotHeader block={block} slot={slot} depth={depth} />
+          )}
           {slot.blocks.length > 0 ? (
             <BlockRows blocks={slot.blocks} depth={depth + 1} />
           ) : (
@@ -119,7 +121,8 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
   const insertMenu = useInsertMenu({ after: block.id });
   const summary = summarize(block, ui.summary);
   const indicator = ui.drag.indicator;
-  const dropEdge = indicator && 'id' in indicator && indicator.id === block.id ? indicator.edge : null;
+  const dropEdge =
+    indicator && 'id' in indicator && indicator.id === block.id ? indicator.edge : null;
   const dragged = ui.drag.dragged.includes(block.id);
 
   const saveText = () => {
@@ -130,7 +133,11 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
   };
 
   const actions = ui.readOnly ? null : (
-    <span className="block-actions" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
+    <span
+      className="block-actions"
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
       {block.kind === 'raw' ? (
         <Tooltip title={t('blocks.row.editText')}>
           <Button
@@ -143,22 +150,52 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
         </Tooltip>
       ) : (
         <Tooltip title={t('blocks.row.params')}>
-          <Button size="small" type="text" icon={<SettingOutlined />} data-testid="block-params" onClick={() => ui.openParams(block.id)} />
+          <Button
+            size="small"
+            type="text"
+            icon={<SettingOutlined />}
+            data-testid="block-params"
+            onClick={() => ui.openParams(block.id)}
+          />
         </Tooltip>
       )}
       <Tooltip title={t('blocks.row.insertBelow')}>
         <Dropdown menu={insertMenu} trigger={['click']}>
-          <Button size="small" type="text" icon={<PlusOutlined />} data-testid="block-insert-below" />
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusOutlined />}
+            data-testid="block-insert-below"
+          />
         </Dropdown>
       </Tooltip>
       <Tooltip title={t('blocks.row.copy')}>
-        <Button size="small" type="text" icon={<CopyOutlined />} data-testid="block-copy" onClick={() => ui.duplicate([block.id])} />
+        <Button
+          size="small"
+          type="text"
+          icon={<CopyOutlined />}
+          data-testid="block-copy"
+          onClick={() => ui.duplicate([block.id])}
+        />
       </Tooltip>
       <Tooltip title={t('blocks.row.delete')}>
-        <Button size="small" type="text" danger icon={<DeleteOutlined />} data-testid="block-delete" onClick={() => ui.remove([block.id])} />
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          data-testid="block-delete"
+          onClick={() => ui.remove([block.id])}
+        />
       </Tooltip>
       <Tooltip title={t('blocks.row.jump')}>
-        <Button size="small" type="text" icon={<CodeOutlined />} data-testid="block-jump" onClick={() => ui.jumpToCode(block.id)} />
+        <Button
+          size="small"
+          type="text"
+          icon={<CodeOutlined />}
+          data-testid="block-jump"
+          onClick={() => ui.jumpToCode(block.id)}
+        />
       </Tooltip>
     </span>
   );
@@ -181,7 +218,9 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
       data-selected={selected || undefined}
       data-highlighted={ui.highlightId === block.id || undefined}
       onClick={(e) => ui.select(block.id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
-      onDoubleClick={() => (block.kind === 'raw' ? setEditing(dedentBlockText(code, block)) : ui.openParams(block.id))}
+      onDoubleClick={() =>
+        block.kind === 'raw' ? setEditing(dedentBlockText(code, block)) : ui.openParams(block.id)
+      }
     >
       <span className="block-gutter">
         {block.leadingComments.map((c) => (
@@ -216,7 +255,9 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
             </>
           )}
           {block.trailingComments.length > 0 && (
-            <span className="block-trailing">{block.trailingComments.map((c) => c.text).join(' ')}</span>
+            <span className="block-trailing">
+              {block.trailingComments.map((c) => c.text).join(' ')}
+            </span>
           )}
           {actions}
         </div>
@@ -231,7 +272,11 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
           </div>
         )}
         {editing !== null && (
-          <div className="block-raw-editor" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
+          <div
+            className="block-raw-editor"
+            onClick={(e) => e.stopPropagation()}
+            onDoubleClick={(e) => e.stopPropagation()}
+          >
             <Input.TextArea
               autoFocus
               data-testid="block-raw-input"
@@ -265,7 +310,11 @@ function SlotHeader({ block, slot, depth }: { block: Block; slot: BlockSlot; dep
   const t = useT();
   const test = slot.params.find((p) => p.name === 'test' || p.name === 'error');
   return (
-    <div className="block-row block-slot-header" data-testid="block-slot-header" data-line={slot.line}>
+    <div
+      className="block-row block-slot-header"
+      data-testid="block-slot-header"
+      data-line={slot.line}
+    >
       <span className="block-gutter">{slot.line}</span>
       <Indent depth={depth} />
       <div className="block-body">
@@ -282,7 +331,11 @@ function EmptySlot({ parentId, slot, depth }: { parentId: string; slot: number; 
   const t = useT();
   const ui = useBlockEditorUi();
   const indicator = ui.drag.indicator;
-  const over = !!indicator && 'parentId' in indicator && indicator.parentId === parentId && indicator.slot === slot;
+  const over =
+    !!indicator &&
+    'parentId' in indicator &&
+    indicator.parentId === parentId &&
+    indicator.slot === slot;
   const insertMenu = useInsertMenu({ inside: parentId, slot });
   return (
     <div

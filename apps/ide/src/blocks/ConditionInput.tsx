@@ -90,14 +90,21 @@ export function ConditionInput({ value, onChange, options, testId }: Props) {
             options={options}
             testId={`${testId}-left`}
             placeholder={t('blocks.cond.leftPlaceholder')}
-            onChange={(left) => update({ ...parts, rows: parts.rows.map((r, i) => (i === index ? { ...r, left } : r)) })}
+            onChange={(left) =>
+              update({
+                ...parts,
+                rows: parts.rows.map((r, i) => (i === index ? { ...r, left } : r)),
+              })
+            }
           />
           <Select<Comparison>
             className="condition-op"
             data-testid={`${testId}-op`}
             value={row.op}
             popupMatchSelectWidth={false}
-            onChange={(op) => update({ ...parts, rows: parts.rows.map((r, i) => (i === index ? { ...r, op } : r)) })}
+            onChange={(op) =>
+              update({ ...parts, rows: parts.rows.map((r, i) => (i === index ? { ...r, op } : r)) })
+            }
             options={COMPARISONS.map((op) => ({
               value: op,
               label: OPERATOR_LABELS[op] || t(`blocks.cond.${op as 'truthy' | 'falsy'}`),
@@ -109,7 +116,12 @@ export function ConditionInput({ value, onChange, options, testId }: Props) {
               emptyMode="number"
               options={options}
               testId={`${testId}-right`}
-              onChange={(right) => update({ ...parts, rows: parts.rows.map((r, i) => (i === index ? { ...r, right } : r)) })}
+              onChange={(right) =>
+                update({
+                  ...parts,
+                  rows: parts.rows.map((r, i) => (i === index ? { ...r, right } : r)),
+                })
+              }
             />
           ) : (
             <span className="condition-right-empty" />
@@ -129,7 +141,9 @@ export function ConditionInput({ value, onChange, options, testId }: Props) {
           size="small"
           type="dashed"
           icon={<PlusOutlined />}
-          onClick={() => update({ ...parts, rows: [...parts.rows, { left: '', op: '===', right: '' }] })}
+          onClick={() =>
+            update({ ...parts, rows: [...parts.rows, { left: '', op: '===', right: '' }] })
+          }
         >
           {t('blocks.cond.add')}
         </Button>

@@ -23,7 +23,13 @@ function FieldList({ fields, eventName }: { fields: readonly PayloadField[]; eve
  * The block editor's header: the handler's parameters, the event payload typed from the event's
  * kind and model, and what it returns.
  */
-export function HandlerSignature({ handler, payload }: { handler: HandlerInfo | null; payload: HandlerPayload | null }) {
+export function HandlerSignature({
+  handler,
+  payload,
+}: {
+  handler: HandlerInfo | null;
+  payload: HandlerPayload | null;
+}) {
   const t = useT();
   const eventName = handler?.eventName ?? handler?.params[0]?.name ?? 'event';
   const appName = handler?.appName ?? handler?.params[1]?.name ?? 'app';

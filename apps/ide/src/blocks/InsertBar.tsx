@@ -72,7 +72,8 @@ export function InsertBar({ at, where }: { at: InsertPosition; where: string }) 
           type="primary"
           ghost
           icon={<PlusSquareOutlined />}
-          size="small" data-testid="insert-statement"
+          size="small"
+          data-testid="insert-statement"
           onClick={open('statement')}
         >
           {t('blocks.insert.statement')}
@@ -100,10 +101,20 @@ export function InsertBar({ at, where }: { at: InsertPosition; where: string }) 
             {t('blocks.insert.loop')}
           </Button>
         </Dropdown>
-        <Button icon={<BranchesOutlined />} size="small" data-testid="insert-condition" onClick={open('if')}>
+        <Button
+          icon={<BranchesOutlined />}
+          size="small"
+          data-testid="insert-condition"
+          onClick={open('if')}
+        >
           {t('blocks.insert.condition')}
         </Button>
-        <Button icon={<RollbackOutlined />} size="small" data-testid="insert-return" onClick={open('return')}>
+        <Button
+          icon={<RollbackOutlined />}
+          size="small"
+          data-testid="insert-return"
+          onClick={open('return')}
+        >
           {t('blocks.insert.return')}
         </Button>
       </Space>

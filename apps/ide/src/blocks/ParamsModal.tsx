@@ -29,7 +29,10 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
   const [tried, setTried] = useState(false);
   const missing = useMemo(() => new Set(missingFields(fields, values)), [fields, values]);
   const badNames = fields.filter(
-    (f) => f.input === 'name' && (values[f.key] ?? '').trim() !== '' && !IDENTIFIER.test(values[f.key]!.trim()),
+    (f) =>
+      f.input === 'name' &&
+      (values[f.key] ?? '').trim() !== '' &&
+      !IDENTIFIER.test(values[f.key]!.trim()),
   );
 
   const set = (key: string) => (text: string) => setValues((v) => ({ ...v, [key]: text }));
@@ -64,7 +67,14 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
           />
         );
       case 'condition':
-        return <ConditionInput value={value} onChange={set(field.key)} options={options} testId={testId} />;
+        return (
+          <ConditionInput
+            value={value}
+            onChange={set(field.key)}
+            options={options}
+            testId={testId}
+          />
+        );
       case 'name':
         return (
           <Input
@@ -72,7 +82,9 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
             className="value-expression"
             value={value}
             placeholder={field.placeholder}
-            status={tried && (missing.has(field.key) || badNames.includes(field)) ? 'error' : undefined}
+            status={
+              tried && (missing.has(field.key) || badNames.includes(field)) ? 'error' : undefined
+            }
             onChange={(e) => set(field.key)(e.target.value)}
           />
         );
@@ -139,7 +151,11 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
                       </span>
                     }
                     required={field.required}
-                    validateStatus={tried && (missing.has(field.key) || badNames.includes(field)) ? 'error' : undefined}
+                    validateStatus={
+                      tried && (missing.has(field.key) || badNames.includes(field))
+                        ? 'error'
+                        : undefined
+                    }
                     help={
                       tried && missing.has(field.key)
                         ? t('blocks.params.required')

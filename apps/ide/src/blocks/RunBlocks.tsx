@@ -27,7 +27,8 @@ export function RunBlocks({ code, step }: Props) {
   const listRef = useRef<HTMLDivElement | null>(null);
   const block = useMemo(() => {
     if (!step) return null;
-    const byRange = step.range && step.range[1] > step.range[0] ? blockAtRange(doc, step.range) : null;
+    const byRange =
+      step.range && step.range[1] > step.range[0] ? blockAtRange(doc, step.range) : null;
     return byRange ?? (step.line ? blockAtLine(doc, step.line) : null);
   }, [doc, step]);
 
@@ -54,7 +55,11 @@ export function RunBlocks({ code, step }: Props) {
 
   if (doc.error || doc.blocks.length === 0) {
     return (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('blocks.run.noBlocks')} style={{ padding: 12 }} />
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t('blocks.run.noBlocks')}
+        style={{ padding: 12 }}
+      />
     );
   }
   return (

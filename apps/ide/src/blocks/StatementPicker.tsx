@@ -52,7 +52,8 @@ export function StatementPicker({ catalog, onPick, onCancel }: Props) {
       })
     : [];
   const choose = (leaf: Leaf) => {
-    if (leaf.node.template && !leaf.node.disabled) onPick(leaf.node.template, leaf.labels.join(' → '));
+    if (leaf.node.template && !leaf.node.disabled)
+      onPick(leaf.node.template, leaf.labels.join(' → '));
   };
 
   return (

@@ -86,7 +86,11 @@ export function ValueInput({
               status={status}
               options={choices.map((choice) => ({ value: choice }))}
               placeholder={t('blocks.value.choose')}
-              filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+              filterOption={(input, option) =>
+                String(option?.value ?? '')
+                  .toLowerCase()
+                  .includes(input.toLowerCase())
+              }
               onChange={(text: string) => onChange(text === '' ? '' : textSource(text))}
             />
           );

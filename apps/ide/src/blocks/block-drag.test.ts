@@ -16,8 +16,12 @@ const inner = doc.blocks[1]!.slots[0]!.blocks[0]!.id;
 
 describe('dropPlace', () => {
   it('puts blocks above a row over its upper half and below it over the lower half', () => {
-    expect(dropPlace(doc, [last], { type: 'row', id: first, ratio: 0.2 })?.at).toEqual({ before: first });
-    expect(dropPlace(doc, [first], { type: 'row', id: inner, ratio: 0.8 })?.at).toEqual({ after: inner });
+    expect(dropPlace(doc, [last], { type: 'row', id: first, ratio: 0.2 })?.at).toEqual({
+      before: first,
+    });
+    expect(dropPlace(doc, [first], { type: 'row', id: inner, ratio: 0.8 })?.at).toEqual({
+      after: inner,
+    });
   });
 
   it('drops into an empty slot', () => {
@@ -32,7 +36,9 @@ describe('dropPlace', () => {
     expect(dropPlace(doc, [branch], { type: 'slot', parentId: branch, slot: 1 })).toBeNull();
     expect(dropPlace(doc, [first], { type: 'row', id: first, ratio: 0.9 })).toBeNull();
     expect(dropPlace(doc, [first], { type: 'row', id: branch, ratio: 0.1 })).toBeNull();
-    expect(dropPlace(doc, [first], { type: 'row', id: branch, ratio: 0.9 })?.at).toEqual({ after: branch });
+    expect(dropPlace(doc, [first], { type: 'row', id: branch, ratio: 0.9 })?.at).toEqual({
+      after: branch,
+    });
   });
 });
 

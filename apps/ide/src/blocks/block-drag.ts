@@ -3,8 +3,7 @@ import { indexBlocks, isInside } from './doc-tree';
 
 /** What the pointer is over: a block's row, or the placeholder of an empty slot. */
 export type DropTarget =
-  | { type: 'row'; id: string; ratio: number }
-  | { type: 'slot'; parentId: string; slot: number };
+  { type: 'row'; id: string; ratio: number } | { type: 'slot'; parentId: string; slot: number };
 
 /** Where dropped blocks go, and where the indicator line is drawn. */
 export type DropPlace = {
@@ -17,7 +16,11 @@ export type DropPlace = {
  * otherwise, into an empty slot over its placeholder. Null when that is inside a dragged block or
  * would not move anything.
  */
-export function dropPlace(doc: BlockDocument, dragged: readonly string[], target: DropTarget): DropPlace | null {
+export function dropPlace(
+  doc: BlockDocument,
+  dragged: readonly string[],
+  target: DropTarget,
+): DropPlace | null {
   const places = indexBlocks(doc);
   if (target.type === 'slot') {
     if (dragged.some((id) => isInside(places, target.parentId, id))) return null;
@@ -35,7 +38,10 @@ export function dropPlace(doc: BlockDocument, dragged: readonly string[], target
       if (next === self.index || next === self.index + 1) return null;
     }
   }
-  return { at: edge === 'before' ? { before: target.id } : { after: target.id }, indicator: { id: target.id, edge } };
+  return {
+    at: edge === 'before' ? { before: target.id } : { after: target.id },
+    indicator: { id: target.id, edge },
+  };
 }
 
 /** The moves that put `ids` (in document order) at `at`, one after the other. */
@@ -76,18 +82,33 @@ export function createBlockDrag({
   onChange: (change: BlockDragChange) => void;
 }) {
   let bound: HTMLElement | null = null;
-  let drag: { ids: string[]; x: number; y: number; started: boolean; pointer: number; place: DropPlace | null } | null = null;
+  let drag: {
+    ids: string[];
+    x: number;
+    y: number;
+    started: boolean;
+    pointer: number;
+    place: DropPlace | null;
+  } | null = null;
 
   const targetAt = (x: number, y: number): DropTarget | null => {
     const element = document.elementFromPoint(x, y);
     const slot = element?.closest<HTMLElement>('[data-slot-drop]');
     if (slot?.dataset.parentId && bound?.contains(slot)) {
-      return { type: 'slot', parentId: slot.dataset.parentId, slot: Number(slot.dataset.slot ?? 0) };
+      return {
+        type: 'slot',
+        parentId: slot.dataset.parentId,
+        slot: Number(slot.dataset.slot ?? 0),
+      };
     }
     const row = element?.closest<HTMLElement>('[data-block-row]');
     if (!row?.dataset.blockId || !bound?.contains(row)) return null;
     const rect = row.getBoundingClientRect();
-    return { type: 'row', id: row.dataset.blockId, ratio: rect.height ? (y - rect.top) / rect.height : 0 };
+    return {
+      type: 'row',
+      id: row.dataset.blockId,
+      ratio: rect.height ? (y - rect.top) / rect.height : 0,
+    };
   };
 
   const onPointerDown = (event: PointerEvent) => {
@@ -102,9 +123,18 @@ export function createBlockDrag({
     const group = state.selection.includes(id) ? state.selection : [id];
     // Blocks inside another dragged block go with it; the rest move in document order.
     const ids = [...places.keys()].filter(
-      (one) => group.includes(one) && !group.some((other) => other !== one && isInside(places, one, other)),
+      (one) =>
+        group.includes(one) &&
+        !group.some((other) => other !== one && isInside(places, one, other)),
     );
-    drag = { ids, x: event.clientX, y: event.clientY, started: false, pointer: event.pointerId, place: null };
+    drag = {
+      ids,
+      x: event.clientX,
+      y: event.clientY,
+      started: false,
+      pointer: event.pointerId,
+      place: null,
+    };
     window.addEventListener('pointermove', onPointerMove);
     window.addEventListener('pointerup', onPointerUp);
     window.addEventListener('pointercancel', onCancel);
@@ -112,7 +142,8 @@ export function createBlockDrag({
 
   const onPointerMove = (event: PointerEvent) => {
     if (!drag || event.pointerId !== drag.pointer) return;
-    if (!drag.started && Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < THRESHOLD_PX) return;
+    if (!drag.started && Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < THRESHOLD_PX)
+      return;
     drag.started = true;
     const target = targetAt(event.clientX, event.clientY);
     drag.place = target ? dropPlace(getState().doc, drag.ids, target) : null;

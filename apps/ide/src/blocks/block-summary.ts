@@ -4,12 +4,11 @@ import type { ModelInfo, ServiceInfo } from '../stores/app-store';
 import { DATA_OP_LABELS } from './statement-catalog';
 
 /** Colour family of a row, by what the statement does. */
-export type BlockCategory = 'service' | 'data' | 'logic' | 'variable' | 'event' | 'log' | 'comment' | 'raw';
+export type BlockCategory =
+  'service' | 'data' | 'logic' | 'variable' | 'event' | 'log' | 'comment' | 'raw';
 
 /** A piece of a row's sentence: words, or a parameter shown as a chip. */
-export type SummaryPart =
-  | { words: string }
-  | { chip: string; form: ParamForm; name?: string };
+export type SummaryPart = { words: string } | { chip: string; form: ParamForm; name?: string };
 
 export type BlockSummary = { category: BlockCategory; title: string; parts: SummaryPart[] };
 
@@ -38,7 +37,8 @@ function argChips(param: Param | undefined): SummaryPart[] {
   return [chip(param)];
 }
 
-const paramsNamed = (params: Param[], skip: string[]) => params.filter((p) => !skip.includes(p.name));
+const paramsNamed = (params: Param[], skip: string[]) =>
+  params.filter((p) => !skip.includes(p.name));
 
 /** What a row says about its block: a title and the parameters as chips. */
 export function summarize(block: Block, { models, services, t }: SummaryContext): BlockSummary {
@@ -65,7 +65,10 @@ export function summarize(block: Block, { models, services, t }: SummaryContext)
       return {
         category: 'service',
         title: `${service?.title ?? block.service} → ${fn?.title ?? block.fn}`,
-        parts: [...paramsNamed(block.params, ['service', 'fn', 'assignTo']).flatMap(argChips), ...assigned()],
+        parts: [
+          ...paramsNamed(block.params, ['service', 'fn', 'assignTo']).flatMap(argChips),
+          ...assigned(),
+        ],
       };
     }
     case 'data': {
@@ -74,7 +77,10 @@ export function summarize(block: Block, { models, services, t }: SummaryContext)
       return {
         category: 'data',
         title: `${op ? t(op.key) : block.op} · ${model?.title ?? block.model}`,
-        parts: [...paramsNamed(block.params, ['model', 'op', 'assignTo']).flatMap(argChips), ...assigned()],
+        parts: [
+          ...paramsNamed(block.params, ['model', 'op', 'assignTo']).flatMap(argChips),
+          ...assigned(),
+        ],
       };
     }
     case 'publish':
@@ -115,7 +121,9 @@ export function summarize(block: Block, { models, services, t }: SummaryContext)
       const value = named('value');
       return {
         category: 'variable',
-        title: block.declare ? t('blocks.kind.declare', { declare: block.declare }) : t('blocks.kind.assign'),
+        title: block.declare
+          ? t('blocks.kind.declare', { declare: block.declare })
+          : t('blocks.kind.assign'),
         parts: [
           ...(target ? [{ chip: target.text, form: 'name' as const }] : []),
           ...(value ? [{ words: block.operator }, chip(value)] : []),
@@ -125,13 +133,21 @@ export function summarize(block: Block, { models, services, t }: SummaryContext)
     case 'return':
       return { category: 'logic', title: t('blocks.kind.return'), parts: argChips(named('value')) };
     case 'abort':
-      return { category: 'logic', title: t('blocks.kind.abort'), parts: argChips(named('message')) };
+      return {
+        category: 'logic',
+        title: t('blocks.kind.abort'),
+        parts: argChips(named('message')),
+      };
     case 'try':
       return { category: 'logic', title: t('blocks.kind.try'), parts: [] };
     case 'switch':
       return { category: 'logic', title: t('blocks.kind.switch'), parts: argChips(named('value')) };
     case 'comment':
-      return { category: 'comment', title: t('blocks.kind.comment'), parts: [{ words: block.text }] };
+      return {
+        category: 'comment',
+        title: t('blocks.kind.comment'),
+        parts: [{ words: block.text }],
+      };
     case 'raw':
       return { category: 'raw', title: t('blocks.kind.raw'), parts: [] };
   }

@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCodeSync, PARSE_DELAY_MS, type CodeSyncChange } from './code-sync';
-import {
-  initialBlockEditorState,
-  reduceBlockEditor,
-  type BlockEditorState,
-} from './editor-state';
+import { initialBlockEditorState, reduceBlockEditor, type BlockEditorState } from './editor-state';
 
 const CODE = `export default async function (event, app) {\n  app.log('a');\n}\n`;
 

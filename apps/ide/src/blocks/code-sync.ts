@@ -65,7 +65,8 @@ export function createCodeSync({
     }
     if (state.editorCode !== seen.editorCode) {
       seen = state;
-      if (state.editorCode !== state.handlerCode) onChange({ to: 'handler', code: state.editorCode });
+      if (state.editorCode !== state.handlerCode)
+        onChange({ to: 'handler', code: state.editorCode });
       seen = getState();
     }
     if (timer === null && state.editorCode !== state.parsedCode) schedule();

@@ -1,6 +1,13 @@
 import { parseBlocks, ROOT_ID } from '@whenthen/blocks';
 import { describe, expect, it } from 'vitest';
-import { blockAtLine, blockAtRange, dedentBlockText, indentBlockText, indexBlocks, topmostSelected } from './doc-tree';
+import {
+  blockAtLine,
+  blockAtRange,
+  dedentBlockText,
+  indentBlockText,
+  indexBlocks,
+  topmostSelected,
+} from './doc-tree';
 
 const code = `export default async function (event, app) {
   if (event.next.sales > 1000) {

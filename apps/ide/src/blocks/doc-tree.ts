@@ -1,4 +1,10 @@
-import { forEachBlock, ROOT_ID, type Block, type BlockDocument, type BlockSlot } from '@whenthen/blocks';
+import {
+  forEachBlock,
+  ROOT_ID,
+  type Block,
+  type BlockDocument,
+  type BlockSlot,
+} from '@whenthen/blocks';
 
 /** Where a block sits: its container (`ROOT_ID` for the handler body), slot and index, and depth. */
 export type BlockPlace = {
@@ -17,7 +23,9 @@ export function indexBlocks(doc: BlockDocument): Map<string, BlockPlace> {
   const visit = (blocks: Block[], parentId: string, slot: number, depth: number) => {
     blocks.forEach((block, index) => {
       places.set(block.id, { block, parentId, slot, index, depth, siblings: blocks });
-      block.slots.forEach((child, slotIndex) => visit(child.blocks, block.id, slotIndex, depth + 1));
+      block.slots.forEach((child, slotIndex) =>
+        visit(child.blocks, block.id, slotIndex, depth + 1),
+      );
     });
   };
   visit(doc.blocks, ROOT_ID, 0, 0);

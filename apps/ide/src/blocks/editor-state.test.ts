@@ -76,7 +76,9 @@ describe('block edits', () => {
     });
     expect(pasted.doc.blocks.map((b) => b.kind)).toEqual(['log', 'if', 'log', 'log']);
     expect(pasted.selection).toEqual([idOf(pasted, 0), idOf(pasted, 1)]);
-    expect(pasted.code).toContain("  app.log('a');\n  if (event.next.sales > 1000) {\n    app.log('b');\n  }\n");
+    expect(pasted.code).toContain(
+      "  app.log('a');\n  if (event.next.sales > 1000) {\n    app.log('b');\n  }\n",
+    );
   });
 });
 
@@ -98,9 +100,13 @@ describe('typing in the code view', () => {
 
   it('keeps the text when it does not parse, and the blocks come back when it does', () => {
     const start = initialBlockEditorState(HANDLER);
-    const broken = run(start, { type: 'typed', code: HANDLER.replace("'two');", "'two'" + ';{') }, { type: 'parse' });
+    const broken = run(
+      start,
+      { type: 'typed', code: HANDLER.replace("'two');", "'two'" + ';{') },
+      { type: 'parse' },
+    );
     expect(broken.doc.error?.code).toBe('SYNTAX');
-    expect(broken.code).toContain(";{");
+    expect(broken.code).toContain(';{');
     const fixed = run(broken, { type: 'typed', code: HANDLER }, { type: 'parse' });
     expect(fixed.doc.error).toBeNull();
     expect(fixed.doc.blocks).toHaveLength(2);
@@ -133,7 +139,9 @@ describe('selection', () => {
 
   it('selects a range in document order, nested blocks included', () => {
     const first = clickSelection(nested, a!, {});
-    const range = clickSelection({ ...nested, ...first, selection: first.ids }, c!, { range: true });
+    const range = clickSelection({ ...nested, ...first, selection: first.ids }, c!, {
+      range: true,
+    });
     expect(range.ids).toEqual([a, branch, inner, c]);
   });
 

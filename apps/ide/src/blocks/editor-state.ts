@@ -139,7 +139,8 @@ export function reduceBlockEditor(
       return {
         ...state,
         selection: change.ids,
-        anchor: change.anchor === undefined ? (change.ids[change.ids.length - 1] ?? null) : change.anchor,
+        anchor:
+          change.anchor === undefined ? (change.ids[change.ids.length - 1] ?? null) : change.anchor,
       };
     case 'dismissError':
       return state.editError ? { ...state, editError: null } : state;
@@ -199,7 +200,8 @@ function prune(state: BlockEditorState): BlockEditorState {
   const places = indexBlocks(state.doc);
   const selection = state.selection.filter((id) => places.has(id));
   if (selection.length === state.selection.length) return state;
-  const anchor = state.anchor && places.has(state.anchor) ? state.anchor : (selection.at(-1) ?? null);
+  const anchor =
+    state.anchor && places.has(state.anchor) ? state.anchor : (selection.at(-1) ?? null);
   return { ...state, selection, anchor };
 }
 

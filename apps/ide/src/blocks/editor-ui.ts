@@ -4,7 +4,8 @@ import type { DropPlace } from './block-drag';
 import type { SummaryContext } from './block-summary';
 
 /** What the insert bar and the rows' "+" offer. */
-export type InsertKind = 'statement' | 'const' | 'let' | 'assign' | 'forEach' | 'while' | 'if' | 'return';
+export type InsertKind =
+  'statement' | 'const' | 'let' | 'assign' | 'forEach' | 'while' | 'if' | 'return';
 
 /** What rows need from the editor around them: actions, and what is highlighted or dragged. */
 export type BlockEditorUi = {

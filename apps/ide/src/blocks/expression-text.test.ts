@@ -71,6 +71,8 @@ describe('conditions', () => {
     ]) {
       expect(joinCondition(splitCondition(text)!)).toBe(text);
     }
-    expect(joinCondition({ join: '&&', rows: [{ left: 'a', op: '===', right: '' }] })).toBe("a === ''");
+    expect(joinCondition({ join: '&&', rows: [{ left: 'a', op: '===', right: '' }] })).toBe(
+      "a === ''",
+    );
   });
 });

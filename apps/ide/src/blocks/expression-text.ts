@@ -159,8 +159,21 @@ function partOfLongerOperator(text: string, at: number, op: string): boolean {
   const previous = text[at - 1] ?? '';
   if (op === '?' && (next === '.' || next === '?')) return true;
   if (op === '?' && previous === '?') return true;
-  if ((op === '>' || op === '<') && (next === '>' || next === '<' || previous === '=' || previous === '>' || previous === '<')) return true;
-  if ((op === '=' || op === '==' || op === '===') && (previous === '=' || previous === '!' || previous === '<' || previous === '>' || next === '=' || next === '>')) return true;
+  if (
+    (op === '>' || op === '<') &&
+    (next === '>' || next === '<' || previous === '=' || previous === '>' || previous === '<')
+  )
+    return true;
+  if (
+    (op === '=' || op === '==' || op === '===') &&
+    (previous === '=' ||
+      previous === '!' ||
+      previous === '<' ||
+      previous === '>' ||
+      next === '=' ||
+      next === '>')
+  )
+    return true;
   if ((op === '-' || op === '+') && (next === op || previous === op)) return true;
   if (op === '*' && (next === '*' || previous === '*')) return true;
   return false;

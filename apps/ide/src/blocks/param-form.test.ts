@@ -24,7 +24,9 @@ const context = {
       name: 'services.Billing',
       short: 'Billing',
       title: 'Billing',
-      functions: [{ name: 'charge', title: 'Charge', params: [{ name: 'orderId', type: 'integer' }] }],
+      functions: [
+        { name: 'charge', title: 'Charge', params: [{ name: 'orderId', type: 'integer' }] },
+      ],
       events: [],
     },
   ],
@@ -63,7 +65,10 @@ describe('the "Set parameters" form', () => {
 
   it('writes a new block from a template', () => {
     expect(
-      specFromForm({ kind: 'data', model: 'Order', op: 'update' }, { id: 'event.next.id', 'patch.note': "'seen'", assignTo: 'saved' }),
+      specFromForm(
+        { kind: 'data', model: 'Order', op: 'update' },
+        { id: 'event.next.id', 'patch.note': "'seen'", assignTo: 'saved' },
+      ),
     ).toEqual({
       kind: 'data',
       model: 'Order',
@@ -71,13 +76,20 @@ describe('the "Set parameters" form', () => {
       args: ['event.next.id', { note: "'seen'" }],
       assignTo: { target: 'saved' },
     });
-    expect(specFromForm({ kind: 'serviceCall', service: 'Billing', fn: 'charge' }, { 'args.orderId': '7' })).toEqual({
+    expect(
+      specFromForm(
+        { kind: 'serviceCall', service: 'Billing', fn: 'charge' },
+        { 'args.orderId': '7' },
+      ),
+    ).toEqual({
       kind: 'serviceCall',
       service: 'Billing',
       fn: 'charge',
       args: [{ orderId: '7' }],
     });
-    expect(specFromForm({ kind: 'data', model: 'Order', op: 'query' }, { options: '{ limit: 5 }' })).toMatchObject({
+    expect(
+      specFromForm({ kind: 'data', model: 'Order', op: 'query' }, { options: '{ limit: 5 }' }),
+    ).toMatchObject({
       args: ['undefined', '{ limit: 5 }'],
     });
   });
@@ -90,29 +102,36 @@ describe('the "Set parameters" form', () => {
   });
 
   it('adds and removes object fields, and adds a missing object argument whole', () => {
-    expect(submit(handler('  await app.models.Order.create({ sales: 5 });'), { 'values.sales': '', 'values.note': "'n'" })).toBe(
-      handler("  await app.models.Order.create({ note: 'n' });"),
-    );
-    expect(submit(handler('  await app.services.Billing.charge();'), { 'args.orderId': 'event.next.id' })).toBe(
-      handler('  await app.services.Billing.charge({ orderId: event.next.id });'),
-    );
+    expect(
+      submit(handler('  await app.models.Order.create({ sales: 5 });'), {
+        'values.sales': '',
+        'values.note': "'n'",
+      }),
+    ).toBe(handler("  await app.models.Order.create({ note: 'n' });"));
+    expect(
+      submit(handler('  await app.services.Billing.charge();'), {
+        'args.orderId': 'event.next.id',
+      }),
+    ).toBe(handler('  await app.services.Billing.charge({ orderId: event.next.id });'));
   });
 
   it('writes the statement again when its result is kept (or no longer kept)', () => {
-    expect(submit(handler('  await app.models.Order.get(event.next.id);'), { assignTo: 'order' })).toBe(
-      handler('  const order = await app.models.Order.get(event.next.id);'),
-    );
+    expect(
+      submit(handler('  await app.models.Order.get(event.next.id);'), { assignTo: 'order' }),
+    ).toBe(handler('  const order = await app.models.Order.get(event.next.id);'));
     expect(submit(handler('  let order = await app.models.Order.get(1);'), { assignTo: '' })).toBe(
       handler('  await app.models.Order.get(1);'),
     );
-    expect(submit(handler('  let order = await app.models.Order.get(1);'), { assignTo: 'found' })).toBe(
-      handler('  let found = await app.models.Order.get(1);'),
-    );
+    expect(
+      submit(handler('  let order = await app.models.Order.get(1);'), { assignTo: 'found' }),
+    ).toBe(handler('  let found = await app.models.Order.get(1);'));
   });
 
   it('edits the conditions of else-if branches', () => {
     const code = handler('  if (a) {\n  } else if (b) {\n  }');
-    expect(submit(code, { 'slot:1:test': 'c > 1' })).toBe(handler('  if (a) {\n  } else if (c > 1) {\n  }'));
+    expect(submit(code, { 'slot:1:test': 'c > 1' })).toBe(
+      handler('  if (a) {\n  } else if (c > 1) {\n  }'),
+    );
   });
 
   it('says which required values are missing', () => {

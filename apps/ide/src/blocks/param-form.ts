@@ -91,7 +91,11 @@ export function formFields(
   if (!template) return genericFields(block, t);
   switch (template.kind) {
     case 'notify':
-      if (block?.kind === 'notify' && !block.argsObject && block.params.some((p) => p.name === 'args')) {
+      if (
+        block?.kind === 'notify' &&
+        !block.argsObject &&
+        block.params.some((p) => p.name === 'args')
+      ) {
         return [value('args', t('blocks.param.message'), { required: true })];
       }
       return [
@@ -103,12 +107,17 @@ export function formFields(
       const service = context.services.find((s) => s.short === template.service);
       const fn = service?.functions.find((f) => f.name === template.fn);
       return [
-        ...objectFields(block, 'args', t('blocks.param.args'), (fn?.params ?? []).map((p) => ({
-          name: p.name,
-          label: p.title ?? p.name,
-          type: p.type,
-          required: true,
-        }))),
+        ...objectFields(
+          block,
+          'args',
+          t('blocks.param.args'),
+          (fn?.params ?? []).map((p) => ({
+            name: p.name,
+            label: p.title ?? p.name,
+            type: p.type,
+            required: true,
+          })),
+        ),
         assign(),
       ];
     }
@@ -123,17 +132,23 @@ export function formFields(
         }));
       const fields: FormField[] = [];
       for (const name of DATA_OP_ARGS[template.op]) {
-        if (name === 'values') fields.push(...objectFields(block, name, t('blocks.param.values'), modelFields(true)));
+        if (name === 'values')
+          fields.push(...objectFields(block, name, t('blocks.param.values'), modelFields(true)));
         else if (name === 'patch' || name === 'set')
           fields.push(...objectFields(block, name, t('blocks.param.patch'), modelFields(false)));
-        else if (name === 'id') fields.push(value('id', t('blocks.param.id'), { required: true, type: 'number' }));
+        else if (name === 'id')
+          fields.push(value('id', t('blocks.param.id'), { required: true, type: 'number' }));
         else if (name === 'where')
-          fields.push(value('where', t('blocks.param.where'), {
-            required: template.op !== 'query',
-            placeholder: "{ field: 'sales', op: 'gt', value: 1000 }",
-          }));
+          fields.push(
+            value('where', t('blocks.param.where'), {
+              required: template.op !== 'query',
+              placeholder: "{ field: 'sales', op: 'gt', value: 1000 }",
+            }),
+          );
         else if (name === 'options')
-          fields.push(value('options', t('blocks.param.options'), { placeholder: '{ limit: 10 }' }));
+          fields.push(
+            value('options', t('blocks.param.options'), { placeholder: '{ limit: 10 }' }),
+          );
       }
       return [...fields, assign()];
     }
@@ -152,25 +167,41 @@ export function formFields(
     case 'log': {
       const count = Math.max(2, block?.params.filter((p) => /^arg\d+$/.test(p.name)).length ?? 0);
       return Array.from({ length: count }, (_, i) =>
-        value(`arg${i + 1}`, i === 0 ? t('blocks.param.logMessage') : t('blocks.param.logValue', { n: i + 1 }), {
-          required: i === 0,
-        }),
+        value(
+          `arg${i + 1}`,
+          i === 0 ? t('blocks.param.logMessage') : t('blocks.param.logValue', { n: i + 1 }),
+          {
+            required: i === 0,
+          },
+        ),
       );
     }
     case 'abort':
       return [value('message', t('blocks.param.abortMessage'), { required: true, type: 'string' })];
     case 'comment':
-      return [{
-        key: 'text',
-        label: t('blocks.param.comment'),
-        input: 'comment',
-        text: block?.kind === 'comment' ? block.text : '',
-        required: true,
-      }];
+      return [
+        {
+          key: 'text',
+          label: t('blocks.param.comment'),
+          input: 'comment',
+          text: block?.kind === 'comment' ? block.text : '',
+          required: true,
+        },
+      ];
     case 'raw':
-      return [{ key: 'text', label: t('blocks.param.code'), input: 'comment', text: '', required: true }];
+      return [
+        { key: 'text', label: t('blocks.param.code'), input: 'comment', text: '', required: true },
+      ];
     case 'if': {
-      const fields: FormField[] = [{ key: 'test', label: t('blocks.param.condition'), input: 'condition', text: text('test'), required: true }];
+      const fields: FormField[] = [
+        {
+          key: 'test',
+          label: t('blocks.param.condition'),
+          input: 'condition',
+          text: text('test'),
+          required: true,
+        },
+      ];
       block?.slots.forEach((slot, index) => {
         if (slot.role === 'elseIf') {
           fields.push({
@@ -187,17 +218,42 @@ export function formFields(
     case 'forEach':
       return [
         value('items', t('blocks.param.items'), { required: true }),
-        { key: 'item', label: t('blocks.param.item'), input: 'name', text: text('item') || (block ? '' : 'item'), required: true },
+        {
+          key: 'item',
+          label: t('blocks.param.item'),
+          input: 'name',
+          text: text('item') || (block ? '' : 'item'),
+          required: true,
+        },
       ];
     case 'while':
-      return [{ key: 'test', label: t('blocks.param.whileCondition'), input: 'condition', text: text('test'), required: true }];
+      return [
+        {
+          key: 'test',
+          label: t('blocks.param.whileCondition'),
+          input: 'condition',
+          text: text('test'),
+          required: true,
+        },
+      ];
     case 'setVariable': {
       const declared = template.declare !== null;
       return [
         declared
-          ? { key: 'target', label: t('blocks.param.variableName'), input: 'name', text: text('target') || (template.target ?? ''), required: true }
-          : value('target', t('blocks.param.assignTarget'), { required: true, text: text('target') || (template.target ?? '') }),
-        value('value', t('blocks.param.newValue'), { required: template.declare === 'const' || !declared }),
+          ? {
+              key: 'target',
+              label: t('blocks.param.variableName'),
+              input: 'name',
+              text: text('target') || (template.target ?? ''),
+              required: true,
+            }
+          : value('target', t('blocks.param.assignTarget'), {
+              required: true,
+              text: text('target') || (template.target ?? ''),
+            }),
+        value('value', t('blocks.param.newValue'), {
+          required: template.declare === 'const' || !declared,
+        }),
       ];
     }
     case 'return':
@@ -228,7 +284,13 @@ function objectFields(
   }));
   for (const extra of present) {
     if (known.some((field) => field.name === extra.name)) continue;
-    fields.push({ key: `${name}.${extra.name}`, label: extra.name, input: 'value', text: extra.text, group: label });
+    fields.push({
+      key: `${name}.${extra.name}`,
+      label: extra.name,
+      input: 'value',
+      text: extra.text,
+      group: label,
+    });
   }
   if (fields.length === 0 && OBJECT_ARGS.has(name)) {
     return [{ key: name, label, input: 'value', text: param?.text ?? '' }];
@@ -241,7 +303,12 @@ function genericFields(block: Block | null, t: Translate): FormField[] {
   if (!block || block.kind === 'raw') return [];
   const fields: FormField[] = block.params
     .filter((p) => !p.fields)
-    .map((p) => ({ key: p.name, label: p.name, input: p.form === 'name' ? 'name' : 'value', text: p.text }));
+    .map((p) => ({
+      key: p.name,
+      label: p.name,
+      input: p.form === 'name' ? 'name' : 'value',
+      text: p.text,
+    }));
   block.slots.forEach((slot, index) =>
     slot.params.forEach((p) =>
       fields.push({
@@ -272,7 +339,10 @@ export function emptyModeOf(type: string | undefined): ValueMode {
 }
 
 /** Fields a required value is missing from. */
-export function missingFields(fields: readonly FormField[], values: Record<string, string>): string[] {
+export function missingFields(
+  fields: readonly FormField[],
+  values: Record<string, string>,
+): string[] {
   return fields.filter((f) => f.required && !(values[f.key] ?? f.text).trim()).map((f) => f.key);
 }
 
@@ -300,11 +370,19 @@ export function specFromForm(template: BlockTemplate, values: Record<string, str
       };
     case 'serviceCall': {
       const args = object('args');
-      return { kind: 'serviceCall', service: template.service, fn: template.fn, args: args === undefined ? [{}] : [args], ...assignTo };
+      return {
+        kind: 'serviceCall',
+        service: template.service,
+        fn: template.fn,
+        args: args === undefined ? [{}] : [args],
+        ...assignTo,
+      };
     }
     case 'data': {
       const names = DATA_OP_ARGS[template.op];
-      const args = names.map((name) => (name === 'values' || name === 'patch' || name === 'set' ? object(name) : given(name)));
+      const args = names.map((name) =>
+        name === 'values' || name === 'patch' || name === 'set' ? object(name) : given(name),
+      );
       while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
       return {
         kind: 'data',
@@ -315,7 +393,11 @@ export function specFromForm(template: BlockTemplate, values: Record<string, str
       };
     }
     case 'publish':
-      return { kind: 'publish', sender: v('sender') || "''", ...(given('args') ? { args: v('args') } : {}) };
+      return {
+        kind: 'publish',
+        sender: v('sender') || "''",
+        ...(given('args') ? { args: v('args') } : {}),
+      };
     case 'log': {
       const args = Object.keys(values)
         .filter((key) => /^arg\d+$/.test(key))
@@ -360,7 +442,9 @@ export function editsFromForm(
   fields: readonly FormField[],
   values: Record<string, string>,
 ): BlockEdit[] {
-  const changed = fields.filter((f) => values[f.key] !== undefined && values[f.key]!.trim() !== f.text.trim());
+  const changed = fields.filter(
+    (f) => values[f.key] !== undefined && values[f.key]!.trim() !== f.text.trim(),
+  );
   if (changed.length === 0) return [];
   const assignField = changed.find((f) => f.key === 'assignTo');
   const hadAssign = 'assignTo' in block && block.assignTo !== null;
@@ -369,10 +453,21 @@ export function editsFromForm(
     if (!template) return [];
     const all = Object.fromEntries(fields.map((f) => [f.key, values[f.key] ?? f.text]));
     const spec = specFromForm(template, all);
-    if ('awaited' in block && (spec.kind === 'notify' || spec.kind === 'serviceCall' || spec.kind === 'data' || spec.kind === 'publish' || spec.kind === 'log')) {
+    if (
+      'awaited' in block &&
+      (spec.kind === 'notify' ||
+        spec.kind === 'serviceCall' ||
+        spec.kind === 'data' ||
+        spec.kind === 'publish' ||
+        spec.kind === 'log')
+    ) {
       spec.await = block.awaited;
       if (spec.assignTo && block.assignTo) {
-        spec.assignTo = { ...spec.assignTo, declare: block.assignTo.declare, operator: block.assignTo.operator };
+        spec.assignTo = {
+          ...spec.assignTo,
+          declare: block.assignTo.declare,
+          operator: block.assignTo.operator,
+        };
       }
     }
     const text = generateBlock(spec, {
@@ -390,7 +485,13 @@ export function editsFromForm(
     const text = values[field.key]!.trim();
     const slot = /^slot:(\d+):(.+)$/.exec(field.key);
     if (slot) {
-      edits.push({ type: 'setParam', blockId: block.id, slot: Number(slot[1]), param: slot[2]!, text });
+      edits.push({
+        type: 'setParam',
+        blockId: block.id,
+        slot: Number(slot[1]),
+        param: slot[2]!,
+        text,
+      });
       continue;
     }
     const dot = field.key.indexOf('.');
@@ -403,7 +504,12 @@ export function editsFromForm(
     }
     const present = paramAt(block, field.key) !== null;
     if (text === '' && !present) continue;
-    edits.push({ type: 'setParam', blockId: block.id, param: field.key, text: text === '' ? null : text });
+    edits.push({
+      type: 'setParam',
+      blockId: block.id,
+      param: field.key,
+      text: text === '' ? null : text,
+    });
   }
   for (const [owner, entries] of addedObjects) {
     if (entries.length === 0) continue;
@@ -412,7 +518,12 @@ export function editsFromForm(
     // An object after a missing argument cannot be added on its own: write the call again.
     const before = names.slice(0, position).filter((name) => !paramAt(block, name));
     if (before.length > 0) return rewrite();
-    edits.push({ type: 'setParam', blockId: block.id, param: owner, text: `{ ${entries.join(', ')} }` });
+    edits.push({
+      type: 'setParam',
+      blockId: block.id,
+      param: owner,
+      text: `{ ${entries.join(', ')} }`,
+    });
   }
   return edits;
 }

@@ -27,13 +27,19 @@ export function pickOptions({
   if (eventName) {
     const toOption = (field: PayloadField): PickOption => {
       const expr = [eventName, ...field.path].join('.');
-      if (!field.children?.length) return { value: field.path.join('.'), label: field.label, type: field.type, expr };
+      if (!field.children?.length)
+        return { value: field.path.join('.'), label: field.label, type: field.type, expr };
       return {
         value: field.path.join('.'),
         label: field.label,
         type: field.type,
         children: [
-          { value: `${field.path.join('.')}#whole`, label: t('blocks.pick.whole'), type: field.type, expr },
+          {
+            value: `${field.path.join('.')}#whole`,
+            label: t('blocks.pick.whole'),
+            type: field.type,
+            expr,
+          },
           ...field.children.map(toOption),
         ],
       };

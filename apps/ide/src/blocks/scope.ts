@@ -1,4 +1,10 @@
-import { ROOT_ID, variablesInScope, type Block, type BlockDocument, type InsertPosition } from '@whenthen/blocks';
+import {
+  ROOT_ID,
+  variablesInScope,
+  type Block,
+  type BlockDocument,
+  type InsertPosition,
+} from '@whenthen/blocks';
 import { indexBlocks } from './doc-tree';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -15,7 +21,8 @@ function declaredBy(block: Block): string[] {
 /** Names a container binds in its slots (a loop's item, a catch's error). */
 function boundBy(block: Block, slot: number): string[] {
   const item = block.params.find((p) => p.name === 'item');
-  if ((block.kind === 'forEach' || block.kind === 'loop') && item && IDENTIFIER.test(item.text)) return [item.text];
+  if ((block.kind === 'forEach' || block.kind === 'loop') && item && IDENTIFIER.test(item.text))
+    return [item.text];
   const error = block.slots[slot]?.params.find((p) => p.name === 'error');
   return error && IDENTIFIER.test(error.text) ? [error.text] : [];
 }
@@ -35,13 +42,17 @@ export function variablesAt(doc: BlockDocument, at: InsertPosition): string[] {
     return unique([...variablesInScope(doc, at.after), ...(block ? declaredBy(block) : [])]);
   }
   const slot = at.slot ?? 0;
-  const list = at.inside === ROOT_ID ? doc.blocks : (indexBlocks(doc).get(at.inside)?.block.slots[slot]?.blocks ?? []);
+  const list =
+    at.inside === ROOT_ID
+      ? doc.blocks
+      : (indexBlocks(doc).get(at.inside)?.block.slots[slot]?.blocks ?? []);
   const index = Math.min(at.index ?? list.length, list.length);
   const previous = list[index - 1];
   if (previous) return variablesAt(doc, { after: previous.id });
   const next = list[index];
   if (next) return variablesAt(doc, { before: next.id });
-  if (at.inside === ROOT_ID) return unique((doc.handler.params ?? []).flatMap((p) => (p.name ? [p.name] : [])));
+  if (at.inside === ROOT_ID)
+    return unique((doc.handler.params ?? []).flatMap((p) => (p.name ? [p.name] : [])));
   const owner = indexBlocks(doc).get(at.inside)?.block;
   return unique([...variablesInScope(doc, at.inside), ...(owner ? boundBy(owner, slot) : [])]);
 }

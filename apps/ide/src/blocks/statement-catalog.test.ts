@@ -11,7 +11,9 @@ const services = [
     name: 'services.Billing',
     short: 'Billing',
     title: 'Billing',
-    functions: [{ name: 'charge', title: 'Charge', params: [{ name: 'orderId', type: 'integer' }] }],
+    functions: [
+      { name: 'charge', title: 'Charge', params: [{ name: 'orderId', type: 'integer' }] },
+    ],
     events: [{ name: 'paid', title: 'Paid' }],
   },
 ];
@@ -20,7 +22,13 @@ describe('the statement picker', () => {
   const catalog = statementCatalog({ models, services, variables: ['order'], t });
 
   it('groups variables, services, data models, events and the rest', () => {
-    expect(catalog.map((group) => group.label)).toEqual(['Variables', 'Services', 'Data models', 'Events', 'Other']);
+    expect(catalog.map((group) => group.label)).toEqual([
+      'Variables',
+      'Services',
+      'Data models',
+      'Events',
+      'Other',
+    ]);
   });
 
   it('leads from Services through Message service to Notification, and lists each service function', () => {
@@ -48,8 +56,15 @@ describe('the statement picker', () => {
   });
 
   it('publishes declared events and assigns variables', () => {
-    expect(templateAt(catalog, ['events', 'Billing.paid'])).toEqual({ kind: 'publish', sender: 'services.Billing.paid' });
-    expect(templateAt(catalog, ['variables', 'order', 'assign'])).toEqual({ kind: 'setVariable', declare: null, target: 'order' });
+    expect(templateAt(catalog, ['events', 'Billing.paid'])).toEqual({
+      kind: 'publish',
+      sender: 'services.Billing.paid',
+    });
+    expect(templateAt(catalog, ['variables', 'order', 'assign'])).toEqual({
+      kind: 'setVariable',
+      declare: null,
+      target: 'order',
+    });
     expect(statementCatalog({ models, services, variables: [], t })[0]!.value).toBe('services');
   });
 });

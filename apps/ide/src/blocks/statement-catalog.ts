@@ -45,7 +45,12 @@ export type CatalogContext = {
  * function), then events and other statements. Built from the application, so a new service
  * function or model shows up without code changes here.
  */
-export function statementCatalog({ models, services, variables, t }: CatalogContext): CatalogNode[] {
+export function statementCatalog({
+  models,
+  services,
+  variables,
+  t,
+}: CatalogContext): CatalogNode[] {
   const groups: CatalogNode[] = [];
   if (variables.length > 0) {
     groups.push({
@@ -124,7 +129,13 @@ export function statementCatalog({ models, services, variables, t }: CatalogCont
         template: { kind: 'publish' as const, sender: `services.${service.short}.${event.name}` },
       })),
       ...(senders.length === 0
-        ? [{ value: 'publish', label: t('blocks.cat.publish'), template: { kind: 'publish' as const } }]
+        ? [
+            {
+              value: 'publish',
+              label: t('blocks.cat.publish'),
+              template: { kind: 'publish' as const },
+            },
+          ]
         : []),
     ],
   });
@@ -133,8 +144,18 @@ export function statementCatalog({ models, services, variables, t }: CatalogCont
     label: t('blocks.cat.other'),
     children: [
       { value: 'log', label: t('blocks.cat.log'), detail: 'app.log(…)', template: { kind: 'log' } },
-      { value: 'abort', label: t('blocks.cat.abort'), detail: 'throw new Error(…)', template: { kind: 'abort' } },
-      { value: 'comment', label: t('blocks.cat.comment'), detail: '// …', template: { kind: 'comment' } },
+      {
+        value: 'abort',
+        label: t('blocks.cat.abort'),
+        detail: 'throw new Error(…)',
+        template: { kind: 'abort' },
+      },
+      {
+        value: 'comment',
+        label: t('blocks.cat.comment'),
+        detail: '// …',
+        template: { kind: 'comment' },
+      },
       { value: 'raw', label: t('blocks.cat.raw'), template: { kind: 'raw' } },
     ],
   });
@@ -142,7 +163,10 @@ export function statementCatalog({ models, services, variables, t }: CatalogCont
 }
 
 /** Finds the template at a path of values (as the cascader reports a choice). */
-export function templateAt(nodes: readonly CatalogNode[], path: readonly string[]): BlockTemplate | null {
+export function templateAt(
+  nodes: readonly CatalogNode[],
+  path: readonly string[],
+): BlockTemplate | null {
   let level: readonly CatalogNode[] | undefined = nodes;
   let node: CatalogNode | undefined;
   for (const value of path) {

@@ -8,7 +8,11 @@ const apply = (before: string, after: string) => {
 
 describe('textChange', () => {
   it('replaces only what differs', () => {
-    expect(textChange("a('one');\nb();\n", "a('two');\nb();\n")).toEqual({ start: 3, end: 6, text: 'two' });
+    expect(textChange("a('one');\nb();\n", "a('two');\nb();\n")).toEqual({
+      start: 3,
+      end: 6,
+      text: 'two',
+    });
     expect(textChange('abc', 'abc')).toBeNull();
     expect(textChange('ab', 'abab')).toEqual({ start: 2, end: 2, text: 'ab' });
   });

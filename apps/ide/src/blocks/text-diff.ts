@@ -3,7 +3,10 @@
  * the code view can apply a block edit without replacing its whole text: the cursor, scroll
  * position and undo stack of the lines around stay where they were.
  */
-export function textChange(before: string, after: string): { start: number; end: number; text: string } | null {
+export function textChange(
+  before: string,
+  after: string,
+): { start: number; end: number; text: string } | null {
   if (before === after) return null;
   let start = 0;
   const shortest = Math.min(before.length, after.length);
@@ -12,7 +15,11 @@ export function textChange(before: string, after: string): { start: number; end:
   if (start > 0 && isLowSurrogateOrLf(before, start)) start--;
   let endBefore = before.length;
   let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
     endBefore--;
     endAfter--;
   }

@@ -8,7 +8,10 @@ export function useBlockDrag(
   container: HTMLElement | null,
   disabled: boolean,
 ): { dragged: string[]; place: DropPlace | null } {
-  const [state, setState] = useState<{ dragged: string[]; place: DropPlace | null }>({ dragged: [], place: null });
+  const [state, setState] = useState<{ dragged: string[]; place: DropPlace | null }>({
+    dragged: [],
+    place: null,
+  });
   const live = useRef({ container, disabled });
   live.current = { container, disabled };
   const drag = useRef<ReturnType<typeof createBlockDrag> | null>(null);
@@ -24,7 +27,9 @@ export function useBlockDrag(
         else {
           setState({ dragged: [], place: null });
           if (change.type === 'drop') {
-            store.getState().apply({ type: 'edit', edits: moveEdits(change.dragged, change.place.at) });
+            store
+              .getState()
+              .apply({ type: 'edit', edits: moveEdits(change.dragged, change.place.at) });
             store.getState().apply({ type: 'select', ids: change.dragged });
           }
         }

@@ -16,7 +16,13 @@ const context = {
   t: translator('en'),
 };
 const draft = (timing: ModelEventDraft['timing']) =>
-  ({ kind: 'model', model: 'models.Order', timing, fields: [], filterMode: 'matches' }) as unknown as ModelEventDraft;
+  ({
+    kind: 'model',
+    model: 'models.Order',
+    timing,
+    fields: [],
+    filterMode: 'matches',
+  }) as unknown as ModelEventDraft;
 
 describe('modelPayload', () => {
   it('types the payload from the model and timing', () => {
@@ -30,7 +36,9 @@ describe('modelPayload', () => {
 
   it('offers next on create, both on update, prev on delete', () => {
     const records = (timing: ModelEventDraft['timing']) =>
-      modelPayload(draft(timing), context).fields.filter((f) => f.children).map((f) => f.path[0]);
+      modelPayload(draft(timing), context)
+        .fields.filter((f) => f.children)
+        .map((f) => f.path[0]);
     expect(records('beforeCreate')).toEqual(['next']);
     expect(records('afterUpdate')).toEqual(['next', 'prev']);
     expect(records('afterDelete')).toEqual(['prev']);

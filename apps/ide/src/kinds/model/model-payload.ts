@@ -47,7 +47,11 @@ export function modelPayload(draft: ModelEventDraft, context: KindContext): Hand
       { path: ['id'], label: t('blocks.payloadId'), type: 'string' },
       { path: ['requestId'], label: 'requestId', type: 'string' },
       { path: ['depth'], label: 'depth', type: 'number' },
-      { path: ['batch'], label: 'batch', type: '{ index: number; count: number; ids: number[] } | null' },
+      {
+        path: ['batch'],
+        label: 'batch',
+        type: '{ index: number; count: number; ids: number[] } | null',
+      },
     ],
   };
 }
