@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { api, openIde, pick, setMonacoText } from './helpers';
+import { api, openIde, pick, setMonacoText } from './helpers.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -11,7 +11,9 @@ async function codeText(page: Page): Promise<string> {
   await page.getByTestId('view-code').click();
   const lines = page.getByTestId('event-code').locator('.view-lines');
   await expect(lines).toBeVisible();
-  const text = await lines.evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+  const text = await lines.evaluate((el) =>
+    (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '),
+  );
   await page.getByTestId('view-visual').click();
   // The block list keeps the keyboard, as it had it before the switch.
   await page.getByTestId('block-list').focus();
