@@ -17,7 +17,10 @@ test.describe.configure({ mode: 'serial' });
 
 /** Types into an input that may be the element itself or wrap it (antd InputNumber). */
 async function fill(target: Locator, value: string): Promise<void> {
-  const input = (await target.evaluate((el) => el.tagName)) === 'INPUT' ? target : target.locator('input').first();
+  const input =
+    (await target.evaluate((el) => el.tagName)) === 'INPUT'
+      ? target
+      : target.locator('input').first();
   await input.fill(value);
 }
 
@@ -25,7 +28,9 @@ async function openAddMenu(page: Page): Promise<void> {
   await page.getByTestId('tree-add').click();
 }
 
-test('declare an event on a service, publish it, subscribe through the dialog and follow the chain', async ({ page }) => {
+test('declare an event on a service, publish it, subscribe through the dialog and follow the chain', async ({
+  page,
+}) => {
   await openIde(page);
 
   // + → Service: a title, and the identifier made from it.
@@ -54,7 +59,9 @@ test('declare an event on a service, publish it, subscribe through the dialog an
   const declared = servicePage.getByTestId('service-event').first();
   await declared.getByTestId('service-event-name').fill('dispatched');
   await declared.getByTestId('service-event-title').fill('Order dispatched');
-  await declared.getByTestId('service-event-desc').fill('An order line left the dock with a carrier.');
+  await declared
+    .getByTestId('service-event-desc')
+    .fill('An order line left the dock with a carrier.');
   await expect(declared).toContainText('services.DispatchDesk.dispatched');
 
   await setMonacoText(page, servicePage.getByTestId('service-code'), SERVICE_CODE);
@@ -65,8 +72,20 @@ test('declare an event on a service, publish it, subscribe through the dialog an
   const saved = await api(page, 'GET', '/elements/services.DispatchDesk');
   expect(saved.json.definition).toMatchObject({
     title: 'Dispatch desk',
-    functions: [{ name: 'dispatch', title: 'Dispatch an order line', params: [{ name: 'orderId', type: 'integer' }] }],
-    eventDescs: [{ name: 'dispatched', title: 'Order dispatched', desc: 'An order line left the dock with a carrier.' }],
+    functions: [
+      {
+        name: 'dispatch',
+        title: 'Dispatch an order line',
+        params: [{ name: 'orderId', type: 'integer' }],
+      },
+    ],
+    eventDescs: [
+      {
+        name: 'dispatched',
+        title: 'Order dispatched',
+        desc: 'An order line left the dock with a carrier.',
+      },
+    ],
   });
   expect(saved.json.code).toBe(SERVICE_CODE);
   await page.screenshot({ path: test.info().outputPath('service-page.png'), fullPage: true });
@@ -78,18 +97,24 @@ test('declare an event on a service, publish it, subscribe through the dialog an
   const dialog = page.getByTestId('new-event-dialog');
   await expect(page.getByTestId('new-event-heading')).toHaveText('New custom event');
   await dialog.getByTestId('new-event-title').fill('On dispatched');
-  const option = dialog.locator('[data-testid=sender-option][data-sender="services.DispatchDesk.dispatched"]');
+  const option = dialog.locator(
+    '[data-testid=sender-option][data-sender="services.DispatchDesk.dispatched"]',
+  );
   await expect(option).toContainText('Order dispatched');
   await expect(option).toContainText('An order line left the dock with a carrier.');
   // The demo's own declared event is listed too.
-  await expect(dialog.locator('[data-sender="services.Fulfilment.shipped"]')).toContainText('Order shipped');
+  await expect(dialog.locator('[data-sender="services.Fulfilment.shipped"]')).toContainText(
+    'Order shipped',
+  );
   await option.click();
   await expect(option).toHaveAttribute('aria-pressed', 'true');
 
   // Handler: a service function is offered, but dispatch(orderId: integer) does not fit a custom event.
   await dialog.getByTestId('new-event-handler-service').click();
   await dialog.getByTestId('new-event-handler-function').click();
-  const misfit = page.locator('[data-testid=handler-option][data-function="services.DispatchDesk.dispatch"]');
+  const misfit = page.locator(
+    '[data-testid=handler-option][data-function="services.DispatchDesk.dispatch"]',
+  );
   await expect(misfit).toHaveAttribute('data-fits', 'false');
   await expect(misfit).toContainText('its parameter orderId is integer; needs event:custom');
   await page.screenshot({ path: test.info().outputPath('custom-event-dialog-handler.png') });
@@ -107,7 +132,12 @@ test('declare an event on a service, publish it, subscribe through the dialog an
   await eventPage.getByTestId('event-enabled').click();
   await expect(eventPage.getByTestId('event-enabled')).toHaveAttribute('aria-checked', 'true');
   const subscriber = (await api(page, 'GET', '/elements/events.OnDispatched')).json.definition;
-  expect(subscriber).toMatchObject({ kind: 'custom', sender: 'services.DispatchDesk.dispatched', enabled: true, handler: { type: 'inline' } });
+  expect(subscriber).toMatchObject({
+    kind: 'custom',
+    sender: 'services.DispatchDesk.dispatched',
+    enabled: true,
+    handler: { type: 'inline' },
+  });
 
   // Back on the service: run dispatch from the Run panel.
   await page.getByTestId('tree-item-services.DispatchDesk').click();
@@ -128,7 +158,9 @@ test('declare an event on a service, publish it, subscribe through the dialog an
   await expect(links.nth(2)).toHaveAttribute('data-status', 'success');
   await page.screenshot({ path: test.info().outputPath('service-run.png'), fullPage: true });
 
-  const notes = (await api(page, 'GET', '/notifications')).json.items.filter((n: { title: string }) => n.title === 'Dispatched 42');
+  const notes = (await api(page, 'GET', '/notifications')).json.items.filter(
+    (n: { title: string }) => n.title === 'Dispatched 42',
+  );
   expect(notes).toMatchObject([{ to: 'dee', body: 'Carrier ACME' }]);
 
   // Open the chain in the records: publish → subscriber, as cards of one request.
@@ -139,7 +171,10 @@ test('declare an event on a service, publish it, subscribe through the dialog an
   await expect(cards).toHaveCount(3);
   await expect(cards.filter({ hasText: 'Dispatch desk › dispatch' })).toHaveCount(1);
   await expect(cards.filter({ hasText: 'DispatchDesk.dispatched' })).toContainText('Publish');
-  await expect(cards.filter({ hasText: 'On dispatched' })).toHaveAttribute('data-status', 'success');
+  await expect(cards.filter({ hasText: 'On dispatched' })).toHaveAttribute(
+    'data-status',
+    'success',
+  );
   await expect(path.getByTestId('step-row').first()).toContainText('app.notify');
   const chain = (await api(page, 'GET', `/executions?event=events.OnDispatched`)).json.items[0];
   const detail = (await api(page, 'GET', `/executions/${chain.id}`)).json;
@@ -152,8 +187,14 @@ test('a save that would break a subscriber is refused, naming it', async ({ page
   await openIde(page);
   await page.getByTestId('tree-item-services.DispatchDesk').click();
   const servicePage = page.getByTestId('service-page');
-  await servicePage.getByTestId('service-event').first().getByTestId('service-event-remove').click();
+  await servicePage
+    .getByTestId('service-event')
+    .first()
+    .getByTestId('service-event-remove')
+    .click();
   await servicePage.getByTestId('service-save').click();
   await expect(servicePage.getByTestId('service-in-use')).toContainText('events.OnDispatched');
-  expect((await api(page, 'GET', '/elements/services.DispatchDesk')).json.definition.eventDescs).toHaveLength(1);
+  expect(
+    (await api(page, 'GET', '/elements/services.DispatchDesk')).json.definition.eventDescs,
+  ).toHaveLength(1);
 });
