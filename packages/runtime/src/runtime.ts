@@ -1,7 +1,7 @@
 import { GROUP_OF_TYPE, parseElement, parseFullName, type ModelEventDefinition } from '@whenthen/schema';
-import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { readFolder, removeElementFiles, writeElementFiles, type LoadedElement } from './app/app-folder.js';
+import { watchFolder } from './app/folder-watcher.js';
 import { Application } from './app/application.js';
 import { DataApi } from './data/data-api.js';
 import { ServiceCalls } from './services/service-calls.js';
@@ -55,8 +55,7 @@ export class Runtime {
   readonly services: ServiceCalls;
   readonly approvals: Approvals;
   private current!: Application;
-  private watcher: FSWatcher | null = null;
-  private reloadTimer: NodeJS.Timeout | null = null;
+  private watcher: { close(): void } | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly options: RuntimeOptions) {
@@ -108,17 +107,12 @@ export class Runtime {
   }
 
   private startWatching(): void {
-    this.watcher = watch(this.options.dir, { recursive: true }, (_type, file) => {
-      const f = String(file ?? '');
-      if (f.startsWith('.whenthen') || f.endsWith('.tmp')) return;
-      if (this.reloadTimer) clearTimeout(this.reloadTimer);
-      this.reloadTimer = setTimeout(() => {
-        try {
-          this.reload();
-        } catch (e) {
-          console.error('whenthen: reload failed:', (e as Error).message);
-        }
-      }, 60);
+    this.watcher = watchFolder(this.options.dir, () => {
+      try {
+        this.reload();
+      } catch (e) {
+        console.error('whenthen: reload failed:', (e as Error).message);
+      }
     });
   }
 
@@ -282,7 +276,6 @@ export class Runtime {
   close(): void {
     if (!this.db.open) return;
     this.watcher?.close();
-    if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.worker.stop();
     this.executions.flush();
     this.sandbox.dispose();

@@ -53,5 +53,16 @@ describe('files changed on disk', () => {
     );
     await waitFor(() => runtime.app().event('events.Fill')?.definition.enabled === false);
     expect(runtime.data.create('models.Order', { sales: 3 }).note).toBeNull();
+
+    // Saved by WhenThen (temp file renamed over e.json), then edited on disk again: still seen.
+    runtime.setEnabled('events.Fill', true);
+    expect(runtime.data.create('models.Order', { sales: 4 }).note).toBe('from disk');
+    writeFileSync(join(t.dir, 'events', 'Fill', 'handler.ts'), handler(`event.next.note = 'edited again';`));
+    await waitFor(() => runtime.app().event('events.Fill')?.code.includes('edited again') === true);
+    writeFileSync(
+      join(t.dir, 'events', 'Fill', 'e.json'),
+      JSON.stringify({ type: 'event', kind: 'model', model: 'models.Order', timing: 'beforeCreate', enabled: false }),
+    );
+    await waitFor(() => runtime.app().event('events.Fill')?.definition.enabled === false);
   });
 });
