@@ -43,5 +43,8 @@ export function runKindLabel(run: RunLike, t: Translate): string {
 /** The page of the element a run belongs to: the event, or the service that was called or published. */
 export function runElementRoute(run: RunLike): Route {
   const service = serviceOf(run);
-  return service ? { page: 'service', name: service } : { page: 'event', name: run.event };
+  if (service) return { page: 'service', name: service };
+  // An approval action's record is named after its flow.
+  if (run.kind === 'approvalAction') return { page: 'approval', name: run.event };
+  return { page: 'event', name: run.event };
 }

@@ -90,10 +90,10 @@ export const en = {
   'event.handlerServiceLater': 'Service functions as handlers are not available yet.',
   'event.async': 'Run asynchronously',
   'event.asyncHelp':
-    'Async runs after the write commits, with retries; a failure never undoes the write. Sync runs inside the write and a failure rolls it back.',
+    'Async runs after what set it off has committed, with retries; a failure never undoes it. Sync runs inside the same transaction and a failure rolls it all back.',
   'event.asyncBefore': 'Before timings always run synchronously.',
   'event.order': 'Order',
-  'event.orderHelp': 'Lower runs first among events of the same model and timing.',
+  'event.orderHelp': 'Lower runs first among the events that fire together.',
   'event.timeout': 'Time limit (ms)',
   'event.enabled': 'Status',
   'event.on': 'On',

@@ -90,10 +90,10 @@ export const zh: Record<MessageKey, string> = {
   'event.handlerServiceLater': '暂不支持以服务函数作为处理函数。',
   'event.async': '异步运行',
   'event.asyncHelp':
-    '异步在写入提交后运行，失败会重试，且不会撤销写入；同步在写入内运行，失败将回滚整个写入。',
+    '异步在触发它的操作提交后运行，失败会重试，且不会撤销该操作；同步在同一事务内运行，失败将回滚全部。',
   'event.asyncBefore': '“之前”类时机总是同步运行。',
   'event.order': '顺序',
-  'event.orderHelp': '同一模型、同一时机的事件中，数值小的先运行。',
+  'event.orderHelp': '同时触发的事件中，数值小的先运行。',
   'event.timeout': '超时（毫秒）',
   'event.enabled': '状态',
   'event.on': '开',
