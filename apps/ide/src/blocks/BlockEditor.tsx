@@ -22,12 +22,17 @@ import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
 import type { HandlerPayload } from '../kinds/payload';
 import { useAppStore } from '../stores/app-store';
-import { useBlockEditor, useBlockEditorStore } from './block-editor-store';
+import { useBlockEditor, useBlockEditorStore, type BlockEditorStore } from './block-editor-store';
 import { BlockList } from './BlockList';
 import { clickSelection, type BlockEditorChange } from './editor-state';
 import { copyBlocks } from './clipboard';
 import { indexBlocks, indentBlockText, topmostSelected } from './doc-tree';
-import { BlockEditorUiContext, type BlockEditorUi, type InsertKind } from './editor-ui';
+import {
+  BlockEditorUiContext,
+  createRowsStore,
+  type BlockEditorUi,
+  type InsertKind,
+} from './editor-ui';
 import { HandlerSignature } from './HandlerSignature';
 import { InsertBar } from './InsertBar';
 import { editsFromForm, formFields, specFromForm } from './param-form';
@@ -79,64 +84,66 @@ export function BlockEditor({ payload, onJump }: Props) {
   const services = useAppStore((s) => s.services);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
-  const drag = useBlockDrag(store, container, !!doc.error);
+  const rows = useMemo(() => createRowsStore(), []);
+  useBlockDrag(store, rows, container, !!doc.error);
   const summary = useMemo(() => ({ models, services, t }), [models, services, t]);
   const formContext = summary;
 
-  /** Applies a change and says why it was refused, if it was (the store keeps the code as it was). */
-  const attempt = (change: BlockEditorChange) => {
-    store.getState().apply(change);
-    const error = store.getState().editError;
-    if (error) store.getState().apply({ type: 'dismissError' });
-    return error;
-  };
+  const attempt = (change: BlockEditorChange) => attemptChange(store, change);
 
-  const ui: BlockEditorUi = {
-    readOnly: false,
-    highlightId: null,
-    summary,
-    openParams: (blockId) => setDialog({ type: 'edit', blockId }),
-    openInsert: (at, kind) =>
-      setDialog(
-        kind === 'statement'
-          ? { type: 'picker', at }
-          : { type: 'create', at, template: TEMPLATES[kind], title: t(`blocks.insert.${kind}`) },
-      ),
-    jumpToCode: onJump,
-    duplicate: (ids) => {
-      const state = store.getState();
-      const top = topmostSelected(state.doc, ids);
-      const last = top.at(-1);
-      if (!last) return;
-      state.apply({ type: 'insert', at: { after: last }, specs: copyBlocks(state.doc, top).specs });
-    },
-    remove: (ids) => {
-      const state = store.getState();
-      const top = topmostSelected(state.doc, ids);
-      if (top.length === 0) return;
-      state.apply({
-        type: 'edit',
-        edits: top.map((blockId) => ({ type: 'deleteBlock', blockId })),
-      });
-    },
-    replaceText: (blockId, text) => {
-      const state = store.getState();
-      const block = indexBlocks(state.doc).get(blockId)?.block;
-      if (!block) return null;
-      return attempt({
-        type: 'edit',
-        edits: [
-          { type: 'replaceRaw', blockId, text: indentBlockText(state.doc.code, block, text) },
-        ],
-      });
-    },
-    select: (blockId, modifiers) => {
-      const state = store.getState();
-      const next = clickSelection(state, blockId, modifiers);
-      state.apply({ type: 'select', ids: next.ids, anchor: next.anchor });
-    },
-    drag: { dragged: drag.dragged, indicator: drag.place?.indicator ?? null },
-  };
+  // Stable for the editor's life (rows are memoized; a new object would draw them all again).
+  const ui: BlockEditorUi = useMemo(
+    () => ({
+      readOnly: false,
+      summary,
+      rows,
+      openParams: (blockId) => setDialog({ type: 'edit', blockId }),
+      openInsert: (at, kind) =>
+        setDialog(
+          kind === 'statement'
+            ? { type: 'picker', at }
+            : { type: 'create', at, template: TEMPLATES[kind], title: t(`blocks.insert.${kind}`) },
+        ),
+      jumpToCode: onJump,
+      duplicate: (ids) => {
+        const state = store.getState();
+        const top = topmostSelected(state.doc, ids);
+        const last = top.at(-1);
+        if (!last) return;
+        state.apply({
+          type: 'insert',
+          at: { after: last },
+          specs: copyBlocks(state.doc, top).specs,
+        });
+      },
+      remove: (ids) => {
+        const state = store.getState();
+        const top = topmostSelected(state.doc, ids);
+        if (top.length === 0) return;
+        state.apply({
+          type: 'edit',
+          edits: top.map((blockId) => ({ type: 'deleteBlock', blockId })),
+        });
+      },
+      replaceText: (blockId, text) => {
+        const state = store.getState();
+        const block = indexBlocks(state.doc).get(blockId)?.block;
+        if (!block) return null;
+        return attemptChange(store, {
+          type: 'edit',
+          edits: [
+            { type: 'replaceRaw', blockId, text: indentBlockText(state.doc.code, block, text) },
+          ],
+        });
+      },
+      select: (blockId, modifiers) => {
+        const state = store.getState();
+        const next = clickSelection(state, blockId, modifiers);
+        state.apply({ type: 'select', ids: next.ids, anchor: next.anchor });
+      },
+    }),
+    [summary, rows, store, onJump, t],
+  );
 
   const insertAt: InsertPosition =
     anchor && indexBlocks(doc).has(anchor) ? { after: anchor } : { inside: ROOT_ID };
@@ -287,12 +294,10 @@ export function BlockEditor({ payload, onJump }: Props) {
               cancelText={t('newEvent.cancel')}
               okButtonProps={{ danger: true, 'data-testid': 'block-clear-confirm' } as ButtonProps}
               onConfirm={() =>
-                store
-                  .getState()
-                  .apply({
-                    type: 'edit',
-                    edits: doc.blocks.map((b) => ({ type: 'deleteBlock', blockId: b.id })),
-                  })
+                store.getState().apply({
+                  type: 'edit',
+                  edits: doc.blocks.map((b) => ({ type: 'deleteBlock', blockId: b.id })),
+                })
               }
               disabled={doc.blocks.length === 0}
             >
@@ -341,6 +346,14 @@ export function BlockEditor({ payload, onJump }: Props) {
       {renderDialog()}
     </BlockEditorUiContext.Provider>
   );
+}
+
+/** Applies a change and says why it was refused, if it was (the store keeps the code as it was). */
+function attemptChange(store: BlockEditorStore, change: BlockEditorChange): string | null {
+  store.getState().apply(change);
+  const error = store.getState().editError;
+  if (error) store.getState().apply({ type: 'dismissError' });
+  return error;
 }
 
 function ParseError({ onJump }: { onJump: () => void }) {

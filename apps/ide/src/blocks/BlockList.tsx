@@ -27,6 +27,7 @@ export function BlockList({
   const store = useBlockEditorStore();
   const ui = useBlockEditorUi();
   const blocks = useBlockEditor((s) => s.doc.blocks);
+  const code = useBlockEditor((s) => s.doc.code);
   const listRef = useRef<HTMLDivElement | null>(null);
 
   const selected = () => {
@@ -155,7 +156,7 @@ export function BlockList({
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('blocks.list.empty')} />
         </div>
       ) : (
-        <BlockRows blocks={blocks} depth={0} />
+        <BlockRows blocks={blocks} depth={0} code={code} />
       )}
     </div>
   );

@@ -28,7 +28,7 @@ import { useT } from '../i18n';
 import { useBlockEditor } from './block-editor-store';
 import { summarize, type SummaryPart } from './block-summary';
 import { dedentBlockText } from './doc-tree';
-import { useBlockEditorUi, type InsertKind } from './editor-ui';
+import { useBlockEditorUi, useRows, type InsertKind } from './editor-ui';
 import { useInsertMenu } from './InsertBar';
 
 const KIND_ICONS: Record<BlockKind, ReactNode> = {
@@ -50,31 +50,52 @@ const KIND_ICONS: Record<BlockKind, ReactNode> = {
 };
 
 /** Slots whose start needs a row of its own (`else`, `catch`, `case 1:`); the first branch of an `if` does not. */
-const slotNeedsHeader = (block: Block, slot: BlockSlot, index: number) =>
+const slotNeedsHeader = (slot: BlockSlot, index: number) =>
   !(index === 0 && (slot.role === 'then' || slot.role === 'body' || slot.role === 'try'));
 
+type ItemProps = { block: Block; depth: number; code: string };
+
 /** A list of blocks at one depth, with the slots of containers nested below them. */
-export function BlockRows({ blocks, depth }: { blocks: Block[]; depth: number }) {
+export function BlockRows({
+  blocks,
+  depth,
+  code,
+}: {
+  blocks: Block[];
+  depth: number;
+  code: string;
+}) {
   return (
     <>
       {blocks.map((block) => (
-        <BlockItem key={block.id} block={block} depth={depth} />
+        <BlockItem key={block.id} block={block} depth={depth} code={code} />
       ))}
     </>
   );
 }
 
-const BlockItem = memo(function BlockItem({ block, depth }: { block: Block; depth: number }) {
+/**
+ * A parse gives every block a new object; a row is drawn again only when what it shows changed:
+ * its text (with its comments), its lines or its depth.
+ */
+const sameItem = (a: ItemProps, b: ItemProps) =>
+  a.depth === b.depth &&
+  a.block.id === b.block.id &&
+  a.block.kind === b.block.kind &&
+  a.block.line === b.block.line &&
+  a.block.endLine === b.block.endLine &&
+  a.code.slice(a.block.fullRange[0], a.block.fullRange[1]) ===
+    b.code.slice(b.block.fullRange[0], b.block.fullRange[1]);
+
+const BlockItem = memo(function BlockItem({ block, depth, code }: ItemProps) {
   return (
     <>
-      <BlockRow block={block} depth={depth} />
+      <BlockRow block={block} depth={depth} code={code} />
       {block.slots.map((slot, index) => (
         <Fragment key={index}>
-          {slotNeedsHeader(block, slot, index) && (
-            <SlotHeader block={block} slot={slot} depth={depth} />
-          )}
+          {slotNeedsHeader(slot, index) && <SlotHeader slot={slot} depth={depth} />}
           {slot.blocks.length > 0 ? (
-            <BlockRows blocks={slot.blocks} depth={depth + 1} />
+            <BlockRows blocks={slot.blocks} depth={depth + 1} code={code} />
           ) : (
             <EmptySlot parentId={block.id} slot={index} depth={depth + 1} />
           )}
@@ -82,7 +103,7 @@ const BlockItem = memo(function BlockItem({ block, depth }: { block: Block; dept
       ))}
     </>
   );
-});
+}, sameItem);
 
 function Chips({ parts }: { parts: SummaryPart[] }) {
   return (
@@ -111,28 +132,20 @@ const Indent = ({ depth }: { depth: number }) => (
   </span>
 );
 
-function BlockRow({ block, depth }: { block: Block; depth: number }) {
+/** The buttons of a row, drawn only for the row under the pointer or selected. */
+function RowActions({
+  block,
+  onEditText,
+  onMenu,
+}: {
+  block: Block;
+  onEditText: () => void;
+  onMenu: (open: boolean) => void;
+}) {
   const t = useT();
   const ui = useBlockEditorUi();
-  const selected = useBlockEditor((s) => s.selection.includes(block.id));
-  const code = useBlockEditor((s) => (block.kind === 'raw' ? s.doc.code : ''));
-  const [editing, setEditing] = useState<string | null>(null);
-  const [editError, setEditError] = useState<string | null>(null);
   const insertMenu = useInsertMenu({ after: block.id });
-  const summary = summarize(block, ui.summary);
-  const indicator = ui.drag.indicator;
-  const dropEdge =
-    indicator && 'id' in indicator && indicator.id === block.id ? indicator.edge : null;
-  const dragged = ui.drag.dragged.includes(block.id);
-
-  const saveText = () => {
-    if (editing === null) return;
-    const error = ui.replaceText(block.id, editing);
-    setEditError(error);
-    if (!error) setEditing(null);
-  };
-
-  const actions = ui.readOnly ? null : (
+  return (
     <span
       className="block-actions"
       onClick={(e) => e.stopPropagation()}
@@ -145,7 +158,7 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
             type="text"
             icon={<EditOutlined />}
             data-testid="block-edit-text"
-            onClick={() => setEditing(dedentBlockText(code, block))}
+            onClick={onEditText}
           />
         </Tooltip>
       ) : (
@@ -160,7 +173,7 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
         </Tooltip>
       )}
       <Tooltip title={t('blocks.row.insertBelow')}>
-        <Dropdown menu={insertMenu} trigger={['click']}>
+        <Dropdown menu={insertMenu} trigger={['click']} onOpenChange={onMenu}>
           <Button
             size="small"
             type="text"
@@ -199,6 +212,31 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
       </Tooltip>
     </span>
   );
+}
+
+function BlockRow({ block, depth, code }: ItemProps) {
+  const t = useT();
+  const ui = useBlockEditorUi();
+  const id = block.id;
+  const selected = useBlockEditor((s) => s.selection.includes(id));
+  const hovered = useRows((s) => s.hovered === id);
+  const highlighted = useRows((s) => s.highlightId === id);
+  const dragged = useRows((s) => s.dragged.includes(id));
+  const dropEdge = useRows((s) =>
+    s.indicator && 'id' in s.indicator && s.indicator.id === id ? s.indicator.edge : null,
+  );
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
+  const summary = summarize(block, ui.summary);
+  const editText = () => setEditing(dedentBlockText(code, block));
+
+  const saveText = () => {
+    if (editing === null) return;
+    const error = ui.replaceText(id, editing);
+    setEditError(error);
+    if (!error) setEditing(null);
+  };
 
   return (
     <div
@@ -206,21 +244,23 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
         'block-row',
         `cat-${summary.category}`,
         selected ? 'is-selected' : '',
-        ui.highlightId === block.id ? 'is-highlighted' : '',
+        highlighted ? 'is-highlighted' : '',
         dragged ? 'is-dragged' : '',
         dropEdge ? `drop-${dropEdge}` : '',
       ].join(' ')}
       data-block-row
-      data-block-id={block.id}
+      data-block-id={id}
       data-testid="block-row"
       data-kind={block.kind}
       data-line={block.line}
       data-selected={selected || undefined}
-      data-highlighted={ui.highlightId === block.id || undefined}
-      onClick={(e) => ui.select(block.id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
-      onDoubleClick={() =>
-        block.kind === 'raw' ? setEditing(dedentBlockText(code, block)) : ui.openParams(block.id)
-      }
+      data-highlighted={highlighted || undefined}
+      onMouseEnter={() => ui.rows.setState({ hovered: id })}
+      onMouseLeave={() => {
+        if (ui.rows.getState().hovered === id) ui.rows.setState({ hovered: null });
+      }}
+      onClick={(e) => ui.select(id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
+      onDoubleClick={() => (block.kind === 'raw' ? editText() : ui.openParams(id))}
     >
       <span className="block-gutter">
         {block.leadingComments.map((c) => (
@@ -259,7 +299,9 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
               {block.trailingComments.map((c) => c.text).join(' ')}
             </span>
           )}
-          {actions}
+          {!ui.readOnly && (hovered || selected || menuOpen) && (
+            <RowActions block={block} onEditText={editText} onMenu={setMenuOpen} />
+          )}
         </div>
         {block.kind === 'raw' && editing === null && (
           <div className="block-raw">
@@ -306,7 +348,7 @@ function BlockRow({ block, depth }: { block: Block; depth: number }) {
   );
 }
 
-function SlotHeader({ block, slot, depth }: { block: Block; slot: BlockSlot; depth: number }) {
+function SlotHeader({ slot, depth }: { slot: BlockSlot; depth: number }) {
   const t = useT();
   const test = slot.params.find((p) => p.name === 'test' || p.name === 'error');
   return (
@@ -330,12 +372,13 @@ function SlotHeader({ block, slot, depth }: { block: Block; slot: BlockSlot; dep
 function EmptySlot({ parentId, slot, depth }: { parentId: string; slot: number; depth: number }) {
   const t = useT();
   const ui = useBlockEditorUi();
-  const indicator = ui.drag.indicator;
-  const over =
-    !!indicator &&
-    'parentId' in indicator &&
-    indicator.parentId === parentId &&
-    indicator.slot === slot;
+  const over = useRows(
+    (s) =>
+      !!s.indicator &&
+      'parentId' in s.indicator &&
+      s.indicator.parentId === parentId &&
+      s.indicator.slot === slot,
+  );
   const insertMenu = useInsertMenu({ inside: parentId, slot });
   return (
     <div

@@ -32,6 +32,8 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
     (f) =>
       f.input === 'name' &&
       (values[f.key] ?? '').trim() !== '' &&
+      // A name the code already has (a destructuring pattern) may stay as it is.
+      values[f.key]!.trim() !== f.text.trim() &&
       !IDENTIFIER.test(values[f.key]!.trim()),
   );
 

@@ -5,7 +5,7 @@ import { useAppStore } from '../stores/app-store';
 import { BlockEditorContext, createBlockEditorStore } from './block-editor-store';
 import { BlockRows } from './BlockRow';
 import { blockAtLine, blockAtRange } from './doc-tree';
-import { BlockEditorUiContext, type BlockEditorUi } from './editor-ui';
+import { BlockEditorUiContext, createRowsStore, type BlockEditorUi } from './editor-ui';
 import './blocks.css';
 
 type Props = {
@@ -39,19 +39,23 @@ export function RunBlocks({ code, step }: Props) {
       ?.scrollIntoView({ block: 'nearest' });
   }, [block]);
 
-  const ui: BlockEditorUi = {
-    readOnly: true,
-    highlightId: block?.id ?? null,
-    summary: { models, services, t },
-    openParams: noop,
-    openInsert: noop,
-    jumpToCode: noop,
-    duplicate: noop,
-    remove: noop,
-    replaceText: () => null,
-    select: noop,
-    drag: { dragged: [], indicator: null },
-  };
+  const rows = useMemo(() => createRowsStore(), []);
+  useEffect(() => rows.setState({ highlightId: block?.id ?? null }), [rows, block]);
+  const ui: BlockEditorUi = useMemo(
+    () => ({
+      readOnly: true,
+      summary: { models, services, t },
+      rows,
+      openParams: noop,
+      openInsert: noop,
+      jumpToCode: noop,
+      duplicate: noop,
+      remove: noop,
+      replaceText: () => null,
+      select: noop,
+    }),
+    [models, services, t, rows],
+  );
 
   if (doc.error || doc.blocks.length === 0) {
     return (
@@ -67,7 +71,7 @@ export function RunBlocks({ code, step }: Props) {
       <BlockEditorUiContext.Provider value={ui}>
         <div className="run-blocks" data-testid="run-blocks">
           <div className="block-list" ref={listRef}>
-            <BlockRows blocks={doc.blocks} depth={0} />
+            <BlockRows blocks={doc.blocks} depth={0} code={doc.code} />
           </div>
         </div>
       </BlockEditorUiContext.Provider>

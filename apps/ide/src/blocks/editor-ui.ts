@@ -1,5 +1,7 @@
 import type { InsertPosition } from '@whenthen/blocks';
 import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DropPlace } from './block-drag';
 import type { SummaryContext } from './block-summary';
 
@@ -7,12 +9,26 @@ import type { SummaryContext } from './block-summary';
 export type InsertKind =
   'statement' | 'const' | 'let' | 'assign' | 'forEach' | 'while' | 'if' | 'return';
 
-/** What rows need from the editor around them: actions, and what is highlighted or dragged. */
+/**
+ * What changes while the pointer moves over the rows: kept in a store of its own so that a row
+ * re-renders only when its own part changes (a handler can have a thousand rows).
+ */
+export type RowsState = {
+  hovered: string | null;
+  dragged: readonly string[];
+  indicator: DropPlace['indicator'] | null;
+  /** A block to highlight (the selected step of a run). */
+  highlightId: string | null;
+};
+
+export const createRowsStore = (highlightId: string | null = null): StoreApi<RowsState> =>
+  createStore<RowsState>(() => ({ hovered: null, dragged: [], indicator: null, highlightId }));
+
+/** What rows need from the editor around them; stable for the editor's life. */
 export type BlockEditorUi = {
   readOnly: boolean;
-  /** A block to highlight (a step of a run). */
-  highlightId: string | null;
   summary: SummaryContext;
+  rows: StoreApi<RowsState>;
   openParams: (blockId: string) => void;
   openInsert: (at: InsertPosition, kind: InsertKind) => void;
   jumpToCode: (blockId: string) => void;
@@ -21,7 +37,6 @@ export type BlockEditorUi = {
   /** Replaces a raw block's text; returns why it was refused, or null. */
   replaceText: (blockId: string, text: string) => string | null;
   select: (blockId: string, modifiers: { toggle?: boolean; range?: boolean }) => void;
-  drag: { dragged: string[]; indicator: DropPlace['indicator'] | null };
 };
 
 export const BlockEditorUiContext = createContext<BlockEditorUi | null>(null);
@@ -30,4 +45,9 @@ export function useBlockEditorUi(): BlockEditorUi {
   const ui = useContext(BlockEditorUiContext);
   if (!ui) throw new Error('useBlockEditorUi outside a BlockEditorUiContext');
   return ui;
+}
+
+/** A row's part of the rows state. */
+export function useRows<T>(selector: (state: RowsState) => T): T {
+  return useStore(useBlockEditorUi().rows, selector);
 }

@@ -1,17 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
 import type { BlockEditorStore } from './block-editor-store';
-import { createBlockDrag, moveEdits, type DropPlace } from './block-drag';
+import { createBlockDrag, moveEdits } from './block-drag';
+import type { RowsState } from './editor-ui';
 
-/** Drag to reorder on the rows inside `container`; returns where the indicator is while dragging. */
+/** Drag to reorder on the rows inside `container`; the indicator goes to the rows store. */
 export function useBlockDrag(
   store: BlockEditorStore,
+  rows: StoreApi<RowsState>,
   container: HTMLElement | null,
   disabled: boolean,
-): { dragged: string[]; place: DropPlace | null } {
-  const [state, setState] = useState<{ dragged: string[]; place: DropPlace | null }>({
-    dragged: [],
-    place: null,
-  });
+): void {
   const live = useRef({ container, disabled });
   live.current = { container, disabled };
   const drag = useRef<ReturnType<typeof createBlockDrag> | null>(null);
@@ -23,15 +22,16 @@ export function useBlockDrag(
         return { ...live.current, doc: editor.doc, selection: editor.selection };
       },
       onChange: (change) => {
-        if (change.type === 'over') setState({ dragged: change.dragged, place: change.place });
-        else {
-          setState({ dragged: [], place: null });
-          if (change.type === 'drop') {
-            store
-              .getState()
-              .apply({ type: 'edit', edits: moveEdits(change.dragged, change.place.at) });
-            store.getState().apply({ type: 'select', ids: change.dragged });
-          }
+        if (change.type === 'over') {
+          rows.setState({ dragged: change.dragged, indicator: change.place?.indicator ?? null });
+          return;
+        }
+        rows.setState({ dragged: [], indicator: null });
+        if (change.type === 'drop') {
+          store
+            .getState()
+            .apply({ type: 'edit', edits: moveEdits(change.dragged, change.place.at) });
+          store.getState().apply({ type: 'select', ids: change.dragged });
         }
       },
     });
@@ -39,8 +39,7 @@ export function useBlockDrag(
       drag.current?.destroy();
       drag.current = null;
     };
-  }, [store]);
+  }, [store, rows]);
 
   useEffect(() => drag.current?.update(), [container, disabled]);
-  return state;
 }
