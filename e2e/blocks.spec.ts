@@ -20,12 +20,10 @@ async function codeText(page: Page): Promise<string> {
   return text;
 }
 
-/** Hovers through cascading menus (`Event`, `New record (next)`) and clicks the last entry. */
+/** Opens cascading menus level by level (`Event`, `New record (next)`) and picks the last entry. */
 async function cascade(page: Page, labels: (string | RegExp)[]): Promise<void> {
-  for (const [index, label] of labels.entries()) {
-    const item = page.locator('.ant-cascader-menu-item:visible', { hasText: label }).last();
-    if (index < labels.length - 1) await item.hover();
-    else await item.click();
+  for (const label of labels) {
+    await page.locator('.ant-cascader-menu-item:visible', { hasText: label }).last().click();
   }
 }
 
@@ -136,6 +134,16 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
     '10',
   );
   await shot(page, 'blocks-from-code');
+
+  // Code that does not parse shows the error in place of the blocks; nothing is lost, and the
+  // blocks come back once it parses again.
+  await setMonacoText(page, eventPage.getByTestId('event-code'), code.replace('> 10)', '> 10'));
+  await expect(editor.getByTestId('block-parse-error')).toContainText('Line 9');
+  await expect(editor.getByTestId('block-row')).toHaveCount(0);
+  await shot(page, 'blocks-parse-error');
+  await setMonacoText(page, eventPage.getByTestId('event-code'), code);
+  await expect(editor.getByTestId('block-parse-error')).toHaveCount(0);
+  await expect(editor.getByTestId('block-row')).toHaveCount(4);
 
   // Save, and the text saved is the code view's.
   await eventPage.getByTestId('event-save').click();
@@ -271,6 +279,29 @@ test('rows: copy, paste, duplicate, delete, multi-select, drag to reorder, clear
   // Cut removes the selected (pasted) block.
   await page.keyboard.press('ControlOrMeta+x');
   await expect.poll(logs).toBe("'three' 'one' 'two'");
+
+  // Statements pasted as code become blocks; one with no block form stays as its exact text, with
+  // the reason, and is edited as text.
+  await rows.nth(2).click();
+  await editor.getByTestId('block-list').evaluate((list, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    list.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, "app.log('pasted');\ndone: {\n  break done;\n}");
+  const raw = editor.locator('[data-testid=block-row][data-kind=raw]');
+  await expect(raw).toContainText('A labeled statement has no block form');
+  await expect(raw.getByTestId('block-raw-text')).toHaveText('done: {\n  break done;\n}');
+  await raw.hover();
+  await raw.getByTestId('block-edit-text').click();
+  await raw.getByTestId('block-raw-input').fill("done: {\n  app.log('inside');\n  break done;\n}");
+  await raw.getByTestId('block-raw-save').click();
+  expect(await codeText(page)).toContain(
+    "  app.log('pasted');\n  done: {\n    app.log('inside');\n    break done;\n  }\n}",
+  );
+  await editor.getByTestId('block-undo').click();
+  await editor.getByTestId('block-undo').click();
+  await expect.poll(logs).toBe("'three' 'one' 'two'");
+  await expect(raw).toHaveCount(0);
 
   // Clear all is one step that undo reverts.
   await editor.getByTestId('block-clear').click();

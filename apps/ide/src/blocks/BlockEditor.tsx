@@ -39,13 +39,13 @@ import { editsFromForm, formFields, specFromForm } from './param-form';
 import { ParamsModal } from './ParamsModal';
 import { pickOptions } from './pick-options';
 import { variablesAt } from './scope';
-import { statementCatalog } from './statement-catalog';
+import { statementCatalog, type CatalogNode } from './statement-catalog';
 import { StatementPicker } from './StatementPicker';
 import { templateOf, type BlockTemplate } from './templates';
 import { useBlockDrag } from './use-block-drag';
 
 type Dialog =
-  | { type: 'picker'; at: InsertPosition }
+  | { type: 'picker'; at: InsertPosition; catalog: CatalogNode[] }
   | { type: 'create'; at: InsertPosition; template: BlockTemplate; title: string }
   | { type: 'edit'; blockId: string }
   | { type: 'wrap'; ids: string[] };
@@ -98,12 +98,20 @@ export function BlockEditor({ payload, onJump }: Props) {
       summary,
       rows,
       openParams: (blockId) => setDialog({ type: 'edit', blockId }),
-      openInsert: (at, kind) =>
-        setDialog(
-          kind === 'statement'
-            ? { type: 'picker', at }
-            : { type: 'create', at, template: TEMPLATES[kind], title: t(`blocks.insert.${kind}`) },
-        ),
+      openInsert: (at, kind) => {
+        if (kind !== 'statement') {
+          const title = t(`blocks.insert.${kind}`);
+          setDialog({ type: 'create', at, template: TEMPLATES[kind], title });
+          return;
+        }
+        // Built once when the picker opens, from the variables in scope where the statement goes.
+        const current = store.getState().doc;
+        const variables = variablesAt(current, at).filter(
+          (name) => name !== current.handler?.eventName,
+        );
+        const catalog = statementCatalog({ models, services, variables, t });
+        setDialog({ type: 'picker', at, catalog });
+      },
       jumpToCode: onJump,
       duplicate: (ids) => {
         const state = store.getState();
@@ -142,7 +150,7 @@ export function BlockEditor({ payload, onJump }: Props) {
         state.apply({ type: 'select', ids: next.ids, anchor: next.anchor });
       },
     }),
-    [summary, rows, store, onJump, t],
+    [summary, rows, store, onJump, t, models, services],
   );
 
   const insertAt: InsertPosition =
@@ -173,12 +181,9 @@ export function BlockEditor({ payload, onJump }: Props) {
     if (!dialog) return null;
     const close = () => setDialog(null);
     if (dialog.type === 'picker') {
-      const variables = variablesAt(doc, dialog.at).filter(
-        (name) => name !== doc.handler?.eventName,
-      );
       return (
         <StatementPicker
-          catalog={statementCatalog({ models, services, variables, t })}
+          catalog={dialog.catalog}
           onCancel={close}
           onPick={(template, label) =>
             setDialog({ type: 'create', at: dialog.at, template, title: label })

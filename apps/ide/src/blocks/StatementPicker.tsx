@@ -44,6 +44,7 @@ export function StatementPicker({ catalog, onPick, onCancel }: Props) {
   const t = useT();
   const [search, setSearch] = useState('');
   const all = useMemo(() => leaves(catalog), [catalog]);
+  const options = useMemo(() => toOptions(catalog), [catalog]);
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const found = words.length
     ? all.filter((leaf) => {
@@ -103,7 +104,7 @@ export function StatementPicker({ catalog, onPick, onCancel }: Props) {
         ) : (
           <div className="picker-panel">
             <Cascader.Panel
-              options={toOptions(catalog) as never}
+              options={options as never}
               expandTrigger="hover"
               onChange={(path) => {
                 const leaf = all.find((one) => one.path.join('/') === (path as string[]).join('/'));

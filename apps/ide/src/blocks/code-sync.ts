@@ -17,7 +17,7 @@ export type CodeSyncChange =
   | { to: 'handler'; code: string };
 
 /** How long typing must pause before the blocks are parsed again (the sync promise is 300 ms). */
-export const PARSE_DELAY_MS = 200;
+export const PARSE_DELAY_MS = 150;
 
 /**
  * Keeps the handler text and the block view in step, both ways: a block edit is written to the
