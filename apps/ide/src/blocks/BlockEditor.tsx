@@ -387,13 +387,13 @@ function ParseError({ onJump }: { onJump: () => void }) {
                 {' '.repeat(Math.max(0, error.column - 1))}^
               </pre>
             )}
-            <Typography.Text type="secondary">{t('blocks.error.kept')}</Typography.Text>
+            <Typography.Paragraph type="secondary" className="block-parse-error-kept">
+              {t('blocks.error.kept')}
+            </Typography.Paragraph>
+            <Button size="small" icon={<CodeOutlined />} onClick={onJump}>
+              {t('blocks.error.show')}
+            </Button>
           </div>
-        }
-        action={
-          <Button size="small" icon={<CodeOutlined />} onClick={onJump}>
-            {t('blocks.error.show')}
-          </Button>
         }
       />
     </div>
