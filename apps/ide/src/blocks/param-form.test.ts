@@ -134,6 +134,11 @@ describe('the "Set parameters" form', () => {
     );
   });
 
+  it('starts a log line of a variable with its name and value', () => {
+    const form = formFields({ kind: 'log', preset: ["'order'", 'order'] }, context);
+    expect(form.map((f) => f.text)).toEqual(["'order'", 'order']);
+  });
+
   it('says which required values are missing', () => {
     const form = formFields({ kind: 'notify' }, context);
     expect(missingFields(form, { to: "'ann'", title: ' ' })).toEqual(['title']);

@@ -172,6 +172,7 @@ export function formFields(
           i === 0 ? t('blocks.param.logMessage') : t('blocks.param.logValue', { n: i + 1 }),
           {
             required: i === 0,
+            ...(!block && template.preset?.[i] ? { text: template.preset[i] } : {}),
           },
         ),
       );

@@ -60,6 +60,10 @@ describe('the statement picker', () => {
       kind: 'publish',
       sender: 'services.Billing.paid',
     });
+    expect(templateAt(catalog, ['variables', 'order', 'log'])).toEqual({
+      kind: 'log',
+      preset: ["'order'", 'order'],
+    });
     expect(templateAt(catalog, ['variables', 'order', 'assign'])).toEqual({
       kind: 'setVariable',
       declare: null,

@@ -65,7 +65,11 @@ export function statementCatalog({
             label: t('blocks.cat.assign'),
             template: { kind: 'setVariable', declare: null, target: name },
           },
-          { value: 'log', label: t('blocks.cat.logValue'), template: { kind: 'log' } },
+          {
+            value: 'log',
+            label: t('blocks.cat.logValue'),
+            template: { kind: 'log', preset: [`'${name}'`, name] },
+          },
         ],
       })),
     });

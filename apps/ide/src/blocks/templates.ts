@@ -9,7 +9,8 @@ export type BlockTemplate =
   | { kind: 'serviceCall'; service: string; fn: string }
   | { kind: 'data'; model: string; op: DataOp }
   | { kind: 'publish'; sender?: string }
-  | { kind: 'log' }
+  /** `preset`: the values a new log line starts with (a variable's name and value). */
+  | { kind: 'log'; preset?: string[] }
   | { kind: 'abort' }
   | { kind: 'comment' }
   | { kind: 'raw' }
