@@ -100,12 +100,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     done(token, outputJson, payloadJson) {
       const run = active.get(token);
-      if (run && !run.outcome) run.outcome = { ok: true, outputJson, payloadJson };
+      if (!run || run.outcome) return;
+      // What leaves the isolate is kept in records and sent to clients: cap it, so one handler
+      // returning a huge value cannot exhaust the server's memory.
+      const tooBig = sizeProblem('returned value', outputJson, MAX_OUTPUT_CHARS) ?? sizeProblem('event payload', payloadJson, MAX_PAYLOAD_CHARS);
+      run.outcome = tooBig
+        ? { ok: false, error: rawError(tooBig, undefined, 'HANDLER_ERROR'), payloadJson: undefined, seen: false }
+        : { ok: true, outputJson, payloadJson };
     },
     failed(token, message, stack, code, payloadJson, seen) {
       const run = active.get(token);
       if (run && !run.outcome)
-        run.outcome = { ok: false, error: rawError(message, stack, code), payloadJson, seen };
+        run.outcome = {
+          ok: false,
+          error: rawError(message, stack, code),
+          payloadJson: sizeProblem('event payload', payloadJson, MAX_PAYLOAD_CHARS) ? undefined : payloadJson,
+          seen,
+        };
     },
   };
 
@@ -249,12 +260,26 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 }
 
+/** Largest JSON text of a handler's return value and of the payload it hands back. */
+const MAX_OUTPUT_CHARS = 1 << 20;
+const MAX_PAYLOAD_CHARS = 8 << 20;
+const MAX_MESSAGE_CHARS = 4_000;
+const MAX_STACK_CHARS = 16_000;
+
+function sizeProblem(what: string, json: string | undefined, max: number): string | null {
+  if (json === undefined || json.length <= max) return null;
+  return `the ${what} is ${(json.length / 2 ** 20).toFixed(1)} MB of JSON; at most ${(max / 2 ** 20).toFixed(0)} MB can be kept`;
+}
+
+const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+
 function rawError(
   message: string,
   stack: string | undefined,
   code: string | undefined,
 ): RawError & { code?: string | undefined } {
-  return { message, stack, code };
+  return { message: clip(message, MAX_MESSAGE_CHARS), stack: stack === undefined ? undefined : clip(stack, MAX_STACK_CHARS), code };
 }
 
 function messageOf(err: unknown): string {
