@@ -66,6 +66,7 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
   const [nameEdited, setNameEdited] = useState(false);
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [formErrors, setFormErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
   // The identifier follows the title until the developer edits it.
@@ -88,10 +89,10 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
           : [];
 
   const clientErrors = useMemo(() => {
-    const errors = unit.validate(draft, context);
+    const errors = mergeErrors(unit.validate(draft, context), formErrors);
     if (!draft.title?.trim()) addError(errors, 'title', t('newEvent.titleRequired'));
     return errors;
-  }, [draft, context, unit, t]);
+  }, [draft, context, unit, t, formErrors]);
   const shown = mergeErrors(tried ? clientErrors : {}, serverErrors);
 
   const change = (patch: Partial<EventDraft>) => {
@@ -175,7 +176,14 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
           />
         </Space.Compact>
       </FormItem>
-      <unit.Fields draft={draft} onChange={change} errors={shown} mode="create" context={context} />
+      <unit.Fields
+        draft={draft}
+        onChange={change}
+        errors={shown}
+        mode="create"
+        context={context}
+        onFormErrors={setFormErrors}
+      />
       <EventRunFields
         mode="create"
         draft={draft}

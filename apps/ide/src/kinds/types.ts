@@ -34,6 +34,11 @@ export type KindFieldsProps = {
   /** On the event page the target and timing are fixed. */
   mode: 'create' | 'edit';
   context: KindContext;
+  /**
+   * Problems only the form knows, such as a choice not completed yet ("specified fields" with none
+   * picked); the dialog and the event page refuse OK/Save while there are any.
+   */
+  onFormErrors?: (errors: FieldErrors) => void;
 };
 
 /**

@@ -20,7 +20,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { ApiError } from '../api/client';
 import { elementsApi } from '../api/endpoints';
@@ -32,7 +32,7 @@ import { COMMON_FORM_KEYS, EventRunFields, EventTitleFields } from '../kinds/Com
 import { stripEmpty } from '../kinds/draft';
 import { addError, errorsByKey, hasErrors, mergeErrors } from '../kinds/errors';
 import { eventKindOf } from '../kinds/registry';
-import type { EventDraft, KindContext } from '../kinds/types';
+import type { EventDraft, FieldErrors, KindContext } from '../kinds/types';
 import { useTabsStore } from '../layout/tabs-store';
 import { codeMarkers } from '../monaco/code-errors';
 import { navigate } from '../router/use-route';
@@ -78,9 +78,13 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
   const context: KindContext = useMemo(() => ({ models, services, t }), [models, services, t]);
   const { draft, doc } = state;
   const unit = eventKindOf(draft?.kind);
+  const [formErrors, setFormErrors] = useState<FieldErrors>({});
+  // Save reads the store rather than the last render, so it reads the form's own problems here too.
+  const formErrorsRef = useRef(formErrors);
+  formErrorsRef.current = formErrors;
   const clientErrors = useMemo(
-    () => (draft && unit ? unit.validate(draft, context) : {}),
-    [draft, unit, context],
+    () => (draft && unit ? mergeErrors(unit.validate(draft, context), formErrors) : {}),
+    [draft, unit, context, formErrors],
   );
   const errors = mergeErrors(tried ? clientErrors : {}, state.serverErrors);
 
@@ -89,7 +93,7 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
     const current = store.getState();
     if (!current.draft || !current.doc || !unit) return;
     setTried(true);
-    if (hasErrors(unit.validate(current.draft, context))) return;
+    if (hasErrors(unit.validate(current.draft, context)) || hasErrors(formErrorsRef.current)) return;
     setSaving(true);
     try {
       const updated = await elementsApi.update(
@@ -284,6 +288,7 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
             errors={errors}
             mode="edit"
             context={context}
+            onFormErrors={setFormErrors}
           />
           <EventRunFields
             mode="edit"

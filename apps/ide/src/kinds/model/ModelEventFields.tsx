@@ -1,7 +1,7 @@
 import { FilterOutlined, LockOutlined } from '@ant-design/icons';
 import { MODEL_TIMINGS, type Condition, type Operator } from '@whenthen/schema';
 import { Button, Radio, Select, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ConditionModal } from '../../conditions/ConditionModal';
 import { describeCondition } from '../../conditions/condition-model';
 import { findModel } from '../../stores/app-store';
@@ -11,7 +11,14 @@ import type { KindFieldsProps } from '../types';
 import { isUpdateTiming, normaliseModelDraft, type ModelEventDraft } from './model-draft';
 
 /** The model event's part of the new-event dialog and the event page form. */
-export function ModelEventFields({ draft: raw, onChange, errors, mode, context }: KindFieldsProps) {
+export function ModelEventFields({
+  draft: raw,
+  onChange,
+  errors,
+  mode,
+  context,
+  onFormErrors,
+}: KindFieldsProps) {
   const { t, models } = context;
   const draft = raw as ModelEventDraft;
   const model = findModel(models, draft.model);
@@ -26,6 +33,11 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
     onChange(next);
   };
   const updateTiming = isUpdateTiming(draft.timing);
+  // An empty list means "any field" once stored, so "specified" with none picked must not be saved.
+  const noFieldPicked = updateTiming && specified && draft.fields.length === 0;
+  useEffect(() => {
+    onFormErrors?.(noFieldPicked ? { fields: [t('event.triggerFieldsRequired')] } : {});
+  }, [noFieldPicked, onFormErrors, t]);
   const lock = fixed ? (
     <Tooltip title={t('event.fixedAfterCreate')}>
       <LockOutlined className="muted" />
@@ -78,7 +90,7 @@ export function ModelEventFields({ draft: raw, onChange, errors, mode, context }
           label={t('event.triggerFields')}
           errors={errors.fields}
           help={
-            specified && draft.fields.length === 0 ? t('event.triggerFieldsRequired') : undefined
+            noFieldPicked && !errors.fields?.length ? t('event.triggerFieldsRequired') : undefined
           }
         >
           <Space orientation="vertical" style={{ width: '100%' }}>
