@@ -18,6 +18,7 @@ import { useAppStore } from '../stores/app-store';
 import { useModal } from '../components/feedback';
 import { tabLabel } from './tab-titles';
 import { useTabsStore } from './tabs-store';
+import { useUnsavedWarning } from './use-unsaved-warning';
 
 const HOME_KEY = routeKey({ page: 'home' });
 
@@ -58,6 +59,7 @@ export function Workspace() {
   const modal = useModal();
 
   useEffect(() => open(route), [route, open]);
+  useUnsavedWarning();
 
   const activeKey = routeKey(route);
   const closeTab = (key: string) => {

@@ -13,6 +13,11 @@ type TabsState = {
   setDirty: (key: string, dirty: boolean) => void;
 };
 
+/** Whether an open tab holds changes not saved yet (leaving the page would lose them). */
+export function hasUnsavedTabs(state: Pick<TabsState, 'tabs' | 'dirty'>): boolean {
+  return state.tabs.some((tab) => state.dirty[tab.key]);
+}
+
 export const useTabsStore = create<TabsState>((set) => ({
   tabs: [],
   dirty: {},
