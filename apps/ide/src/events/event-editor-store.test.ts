@@ -37,6 +37,15 @@ describe('event editor store', () => {
     expect(store.getState().doc?.version).toBe('v3');
   });
 
+  it('keeps unsaved code unsaved when the switch is flipped (the saved code is what runs)', () => {
+    const store = createEventEditorStore();
+    store.getState().apply({ type: 'loaded', doc });
+    store.getState().apply({ type: 'code', code: 'broken(' });
+    store.getState().apply({ type: 'switched', enabled: true, version: 'v3' });
+    expect(isDirty(store.getState())).toBe(true);
+    expect(store.getState().saved?.code).toBe(doc.code);
+  });
+
   it('fills the keys every event has', () => {
     const store = createEventEditorStore();
     store.getState().apply({ type: 'loaded', doc });

@@ -99,6 +99,8 @@ export const en = {
   'event.on': 'On',
   'event.off': 'Off',
   'event.enabledNow': 'Switched on: it runs from now on.',
+  'event.enabledNowUnsaved':
+    'Switched on: the saved version runs from now on. Your unsaved changes run only once you save them.',
   'event.disabledNow': 'Switched off.',
   'event.settings': 'Settings',
   'event.code': 'Handler code',

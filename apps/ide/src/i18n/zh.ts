@@ -99,6 +99,7 @@ export const zh: Record<MessageKey, string> = {
   'event.on': '开',
   'event.off': '关',
   'event.enabledNow': '已开启：从现在起运行。',
+  'event.enabledNowUnsaved': '已开启：从现在起运行的是已保存的版本。未保存的修改要保存后才会运行。',
   'event.disabledNow': '已关闭。',
   'event.settings': '设置',
   'event.code': '处理函数代码',

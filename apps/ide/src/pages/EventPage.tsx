@@ -129,7 +129,9 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
       const fresh = await elementsApi.get(name).catch(() => null);
       apply({ type: 'switched', enabled, version: fresh?.version });
       patchElement(name, { enabled });
-      message.success(enabled ? t('event.enabledNow') : t('event.disabledNow'));
+      // The server runs the saved definition and code, not what is being edited here.
+      if (enabled && isDirty(store.getState())) message.warning(t('event.enabledNowUnsaved'));
+      else message.success(enabled ? t('event.enabledNow') : t('event.disabledNow'));
     } catch (error) {
       message.error((error as Error).message);
     } finally {
