@@ -24,6 +24,10 @@ export function ConditionModal({ open, title, value, fields, onOk, onCancel }: P
       width={840}
       destroyOnHidden
       footer={null}
+      // Esc closes a date picker or a dropdown inside a row; neither it nor a stray click beside
+      // the dialog may throw the rows away. Cancel and × still do.
+      keyboard={false}
+      mask={{ closable: false }}
       onCancel={onCancel}
     >
       {open && <ConditionEditor value={value} fields={fields} onOk={onOk} onCancel={onCancel} />}
