@@ -13,6 +13,7 @@ export function intParam(q: Query, name: string, opts: { min?: number; max?: num
   if (v === undefined) return opts.default;
   if (!/^-?\d+$/.test(v)) throw badQuery(name, 'expected an integer');
   const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw badQuery(name, 'is too large');
   if (opts.min !== undefined && n < opts.min) throw badQuery(name, `must be at least ${opts.min}`);
   if (opts.max !== undefined && n > opts.max) throw badQuery(name, `must be at most ${opts.max}`);
   return n;
@@ -25,18 +26,24 @@ export function stringParam(q: Query, name: string): string | undefined {
 export function jsonParam(q: Query, name: string): unknown {
   const v = one(q, name);
   if (v === undefined) return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(v);
+    parsed = JSON.parse(v);
   } catch {
     throw badQuery(name, 'expected URL-encoded JSON');
   }
+  if (nestingDepth(parsed) > MAX_DEPTH) throw badQuery(name, `nested more than ${MAX_DEPTH} levels deep`);
+  return parsed;
 }
 
 /** All digits = epoch ms; otherwise ISO 8601 with an offset (or Z). */
 export function timeParam(q: Query, name: string): number | undefined {
   const v = one(q, name);
   if (v === undefined) return undefined;
-  if (/^\d+$/.test(v)) return Number(v);
+  if (/^\d+$/.test(v)) {
+    if (v.length > 15) throw badQuery(name, 'epoch milliseconds out of range');
+    return Number(v);
+  }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v))
     throw badQuery(name, 'expected epoch milliseconds or ISO 8601 with an offset, e.g. 2024-05-01T10:00:00+02:00');
   const t = Date.parse(v);
@@ -47,4 +54,21 @@ export function timeParam(q: Query, name: string): number | undefined {
 export function idParam(raw: string, name = 'id'): number {
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw badQuery(name, 'expected a record id (integer)');
   return Number(raw);
+}
+
+/** How deep JSON may nest in a body or a query parameter (condition trees, json values). */
+export const MAX_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value, counted without recursion (so any depth is safe). */
+export function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
 }

@@ -186,3 +186,64 @@ describe('services over REST', () => {
     expect((await api('GET', '/api/services/services.Calc')).json().functions[0].name).toBe('add');
   });
 });
+
+describe('what a newcomer tried', () => {
+  it('refuses out-of-range numbers and deep nesting with 400, never 500', async () => {
+    const deep = (n: number) => {
+      let c: unknown = { field: 'sales', op: 'gt', value: 1 };
+      for (let i = 0; i < n; i++) c = { not: c };
+      return c;
+    };
+    const cases: [string, string, unknown][] = [
+      ['GET', '/api/data/models.Order?offset=9223372036854775807', undefined],
+      ['GET', '/api/executions?offset=9223372036854775807', undefined],
+      ['GET', '/api/executions?from=99999999999999999999', undefined],
+      ['GET', '/api/data/models.Order?where=' + encodeURIComponent(JSON.stringify(deep(1000))), undefined],
+      ['POST', '/api/elements', { ...newEvent(), definition: { ...newEvent().definition, filter: deep(1000) } }],
+      ['POST', '/api/data/models.Order', { sales: 1, note: 'x', extra: JSON.parse('['.repeat(1_000) + ']'.repeat(1_000)) }],
+      ['POST', '/api/elements', '"just a string"'],
+      ['POST', '/api/elements', [1, 2]],
+      ['POST', '/api/data/models.Order', { sales: 1, day: '2024-02-30' }],
+    ];
+    for (const [method, url, body] of cases) {
+      const res = await api(method, url, body);
+      expect([url.slice(0, 60), res.statusCode]).toEqual([url.slice(0, 60), 400]);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('checks refs and refuses model changes that would reinterpret stored data', async () => {
+    const model = (fields: unknown[]) => ({ type: 'model', fields });
+    expect((await api('POST', '/api/elements', { name: 'models.Line', definition: model([{ name: 'order', type: 'ref', model: 'models.Nope' }]) })).statusCode).toBe(400);
+    const line = await api('POST', '/api/elements', {
+      name: 'models.Line',
+      definition: model([
+        { name: 'order', type: 'ref', model: 'models.Order' },
+        { name: 'label', type: 'text' },
+      ]),
+    });
+    expect(line.statusCode).toBe(201);
+    const dangling = await api('POST', '/api/data/models.Line', { order: 99999 });
+    expect([dangling.statusCode, dangling.json().error.details]).toEqual([400, [{ field: 'order', reason: 'models.Order has no record 99999' }]]);
+    const order = (await api('POST', '/api/data/models.Order', { sales: 5 })).json();
+    expect((await api('POST', '/api/data/models.Line', { order: order.id, label: 'a' })).statusCode).toBe(201);
+    await api('POST', '/api/data/models.Line', { order: order.id, label: 'a' });
+    const current = (await api('GET', '/api/elements/models.Line')).json();
+    const retyped = await api('PUT', '/api/elements/models.Line', {
+      version: current.version,
+      definition: model([{ name: 'order', type: 'ref', model: 'models.Order' }, { name: 'label', type: 'number' }]),
+    });
+    expect(retyped.statusCode).toBe(400);
+    expect(retyped.json().error.message).toContain('changing its type is not supported');
+    const unique = await api('PUT', '/api/elements/models.Line', {
+      version: current.version,
+      definition: model([{ name: 'order', type: 'ref', model: 'models.Order' }, { name: 'label', type: 'text', unique: true }]),
+    });
+    expect(unique.statusCode).toBe(400);
+    expect(unique.json().error.message).toContain('cannot be unique');
+    // A deleted model takes its data: made again with other types, it starts clean.
+    expect((await api('DELETE', '/api/elements/models.Line')).statusCode).toBe(200);
+    await api('POST', '/api/elements', { name: 'models.Line', definition: model([{ name: 'label', type: 'integer' }]) });
+    expect((await api('POST', '/api/data/models.Line', { label: 5 })).json()).toEqual({ id: 1, label: 5 });
+  });
+});

@@ -3,7 +3,8 @@ import type { Runtime } from '@whenthen/runtime';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { sendError } from './http-errors.js';
+import { badQuery, sendError } from './http-errors.js';
+import { MAX_DEPTH, nestingDepth } from './query.js';
 import { approvalRoutes } from './routes/approvals.js';
 import { dataRoutes } from './routes/data.js';
 import { elementRoutes } from './routes/elements.js';
@@ -26,17 +27,21 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch (e) {
-      done(Object.assign(new SyntaxError((e as Error).message), { statusCode: 400 }), undefined);
+      return done(Object.assign(new SyntaxError((e as Error).message), { statusCode: 400 }), undefined);
     }
+    if (nestingDepth(parsed) > MAX_DEPTH)
+      return done(badQuery('body', `nested more than ${MAX_DEPTH} levels deep`), undefined);
+    done(null, parsed);
   });
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url === '/api/health') return;
     const header = req.headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const given = /^bearer /i.test(header) ? header.slice(7).trim() : '';
     if (!given || !sameToken(given, opts.token))
       return reply.status(401).send({ error: { code: 'UNAUTHORIZED', message: 'Missing or wrong bearer token' } });
   });

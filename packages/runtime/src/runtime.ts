@@ -212,7 +212,10 @@ export class Runtime {
     if (users.length)
       throw new WhenThenError('IN_USE', `${el.name} is used by ${users.map((u) => u.name).join(', ')}`);
     const doc = this.getElement(el.name);
+    // A deleted model takes its data with it, so a model made later under the same name starts clean.
+    const store = this.current.model(el.name);
     removeElementFiles(this.options.dir, el.name);
+    store?.drop();
     this.reload();
     return doc;
   }

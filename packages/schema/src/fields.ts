@@ -31,6 +31,12 @@ export const fieldSchema = z
       ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum field needs "values"' });
     if (f.type === 'ref' && !f.model)
       ctx.addIssue({ code: 'custom', path: ['model'], message: 'a ref field needs "model"' });
+    if (f.values && new Set(f.values).size !== f.values.length)
+      ctx.addIssue({ code: 'custom', path: ['values'], message: 'enum values must be distinct' });
+    if (f.default !== undefined && f.default !== null && f.type !== 'ref') {
+      const checked = checkValue(f, f.default);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', path: ['default'], message: `not a valid default: ${checked.reason}` });
+    }
   });
 export type Field = z.infer<typeof fieldSchema>;
 
@@ -75,7 +81,7 @@ export function checkValue(field: Pick<Field, 'type' | 'values'>, value: unknown
       if (typeof value !== 'string' || !DATETIME.test(value))
         return { ok: false, reason: 'expected an ISO 8601 datetime with a zone, e.g. 2024-05-01T10:00:00Z' };
       const t = Date.parse(value);
-      if (Number.isNaN(t)) return { ok: false, reason: 'not a real datetime' };
+      if (Number.isNaN(t) || !isRealDate(value.slice(0, 10))) return { ok: false, reason: 'not a real datetime' };
       return { ok: true, value: new Date(t).toISOString() };
     }
     case 'enum':

@@ -1,5 +1,13 @@
 import type { Runtime } from '@whenthen/runtime';
 import type { FastifyInstance } from 'fastify';
+import { badQuery } from '../http-errors.js';
+
+/** Element bodies are JSON objects; anything else is refused saying so. */
+function objectBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badQuery('body', 'send a JSON object (Content-Type: application/json), e.g. { "name": "events.X", "definition": { … } }');
+  return body as Record<string, unknown>;
+}
 
 type Named = { Params: { name: string } };
 
@@ -8,11 +16,11 @@ export function elementRoutes(app: FastifyInstance, runtime: Runtime): void {
   app.get('/api/elements', async () => runtime.listElements());
   app.get<Named>('/api/elements/:name', async (req) => runtime.getElement(req.params.name));
   app.post<{ Body: { name?: unknown; definition?: unknown; code?: unknown } }>('/api/elements', async (req, reply) => {
-    const body = (req.body ?? {}) as { name?: unknown; definition?: unknown; code?: unknown };
+    const body = objectBody(req.body) as { name?: unknown; definition?: unknown; code?: unknown };
     return reply.status(201).send(runtime.createElement({ name: body.name, definition: body.definition, code: body.code }));
   });
   app.put<Named & { Body: { definition?: unknown; code?: unknown; version?: unknown } }>('/api/elements/:name', async (req) => {
-    const body = (req.body ?? {}) as { definition?: unknown; code?: unknown; version?: unknown };
+    const body = objectBody(req.body) as { definition?: unknown; code?: unknown; version?: unknown };
     return runtime.replaceElement(req.params.name, { ...body, definition: body.definition });
   });
   app.delete<Named>('/api/elements/:name', async (req) => runtime.deleteElement(req.params.name));

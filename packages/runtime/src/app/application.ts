@@ -50,10 +50,20 @@ export class Application {
     this.problems = folder.problems;
     this.elements = folder.elements;
     this.maxDepth = folder.app.limits?.maxDepth ?? 16;
+    const modelNames = new Set(this.elements.filter((e) => e.definition?.type === 'model').map((e) => e.name));
     for (const el of this.elements) {
       if (el.definition?.type !== 'model' || el.problems.length) continue;
       const short = el.name.slice('models.'.length);
-      this.models.set(el.name, new ModelStore(db, { name: el.name, short, fields: (el.definition as ModelDefinition).fields }));
+      const def = el.definition as ModelDefinition;
+      const file = `${el.name.replace('.', '/')}/e.json`;
+      def.fields.forEach((f, i) => {
+        if (f.type === 'ref' && f.model && !modelNames.has(f.model))
+          el.problems.push({ file, field: `fields.${i}.model`, reason: `${f.model} does not exist` });
+      });
+      if (el.problems.length) continue;
+      const store = new ModelStore(db, { name: el.name, short, fields: def.fields });
+      if (store.problems.length) el.problems.push(...store.problems.map((p) => ({ file, ...p })));
+      else this.models.set(el.name, store);
     }
     for (const el of this.elements) if (el.definition?.type === 'service' && !el.problems.length) this.loadService(el);
     for (const el of this.elements) {

@@ -67,6 +67,7 @@ export class DataApi {
       const changedOnCreate = (n: Record<string, unknown> | null) => store.spec.fields.filter((f) => n![f.name] !== null).map((f) => f.name);
       next = this.runBefore(store, chain, 'create', null, next, null, batch, changedOnCreate);
       checkRequired(store.spec, next);
+      this.checkRefs(store, next, null);
       const id = store.insert(next);
       const stored = store.get(id)!;
       this.runAfter(store, chain, 'create', null, stored, id, changedFields(store.spec.fields, null, stored), batch);
@@ -83,6 +84,7 @@ export class DataApi {
       let next: Record<string, unknown> = { ...prev, ...input };
       next = this.runBefore(store, chain, 'update', prev, next, id, batch, (n) => changedFields(store.spec.fields, prev, n));
       checkRequired(store.spec, next);
+      this.checkRefs(store, next, prev);
       const changed = changedFields(store.spec.fields, prev, next);
       if (changed.length) store.update(id, Object.fromEntries(changed.map((f) => [f, next[f]])));
       const stored = store.get(id)!;
@@ -101,6 +103,18 @@ export class DataApi {
       this.runAfter(store, chain, 'delete', prev, null, id, changedFields(store.spec.fields, prev, null), batch);
       return prev;
     });
+  }
+
+  /** A ref must point at a stored record of its model (checked for values that are new or changed). */
+  private checkRefs(store: ModelStore, next: Record<string, unknown>, prev: Row | null): void {
+    for (const f of store.spec.fields) {
+      if (f.type !== 'ref' || !f.model) continue;
+      const id = next[f.name];
+      if (id === null || id === undefined || (prev && prev[f.name] === id)) continue;
+      const target = this.core.app().model(f.model);
+      if (!target || !target.get(id as number))
+        throw validationError([{ field: f.name, reason: `${f.model} has no record ${String(id)}` }]);
+    }
   }
 
   updateMany(model: string, where: unknown, set: unknown, chain: Chain = rootChain()): { count: number; ids: number[] } {

@@ -49,23 +49,46 @@ export class ModelStore {
     this.deleteStmt = db.prepare(`DELETE FROM ${this.table} WHERE id = ?`);
   }
 
-  /** Creates the table, adds columns for new fields and unique indexes. Removed fields keep their data. */
+  /** What stops this model from being stored as defined (a changed field type, duplicates under a new unique). */
+  readonly problems: { field: string; reason: string }[] = [];
+
+  /**
+   * Creates the table, adds columns for new fields and unique indexes. Removed fields keep their
+   * data. A field whose stored type differs, or a unique field whose data has duplicates, is a
+   * problem of the model rather than a silent change of what is stored.
+   */
   private sync(): void {
     const cols = this.spec.fields.map((f) => `${quoteIdent(f.name)} ${SQL_TYPE[f.type]}`);
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${this.table} (id INTEGER PRIMARY KEY AUTOINCREMENT${cols.length ? ', ' + cols.join(', ') : ''})`,
     );
-    const existing = new Set(
-      (this.db.prepare(`PRAGMA table_info(${this.table})`).all() as { name: string }[]).map((c) => c.name),
+    const existing = new Map(
+      (this.db.prepare(`PRAGMA table_info(${this.table})`).all() as { name: string; type: string }[]).map((c) => [c.name, c.type]),
     );
-    for (const f of this.spec.fields) {
-      if (!existing.has(f.name))
-        this.db.exec(`ALTER TABLE ${this.table} ADD COLUMN ${quoteIdent(f.name)} ${SQL_TYPE[f.type]}`);
-      if (f.unique)
-        this.db.exec(
-          `CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdent(`ux_${this.spec.short}_${f.name}`)} ON ${this.table} (${quoteIdent(f.name)})`,
-        );
-    }
+    const hasRows = () => this.db.prepare(`SELECT 1 FROM ${this.table} LIMIT 1`).get() !== undefined;
+    this.spec.fields.forEach((f, i) => {
+      const stored = existing.get(f.name);
+      if (stored === undefined) this.db.exec(`ALTER TABLE ${this.table} ADD COLUMN ${quoteIdent(f.name)} ${SQL_TYPE[f.type]}`);
+      else if (stored !== SQL_TYPE[f.type] && hasRows())
+        this.problems.push({
+          field: `fields.${i}.type`,
+          reason: `"${f.name}" holds ${stored === 'REAL' ? 'number' : stored === 'INTEGER' ? 'integer' : 'text'} data; changing its type is not supported — add a new field instead`,
+        });
+      if (f.unique) {
+        try {
+          this.db.exec(
+            `CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdent(`ux_${this.spec.short}_${f.name}`)} ON ${this.table} (${quoteIdent(f.name)})`,
+          );
+        } catch {
+          this.problems.push({ field: `fields.${i}.unique`, reason: `"${f.name}" cannot be unique: stored records share values` });
+        }
+      }
+    });
+  }
+
+  /** Removes the model's table and its data (when the model element is deleted). */
+  drop(): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
   }
 
   private encode(f: Field, v: unknown): unknown {
