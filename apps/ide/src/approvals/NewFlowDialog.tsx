@@ -9,7 +9,7 @@ import { useMessage } from '../components/feedback';
 import { useT } from '../i18n';
 import { addError, hasErrors, mergeErrors } from '../kinds/errors';
 import { FormItem } from '../kinds/FormItem';
-import { checkIdentifier, identifierFromTitle, uniqueIdentifier } from '../kinds/identifier';
+import { checkIdentifier, suggestIdentifier } from '../kinds/identifier';
 import { navigate } from '../router/use-route';
 import { findModel, useAppStore } from '../stores/app-store';
 import { useApprovalData } from './approval-data';
@@ -66,11 +66,12 @@ function NewFlowForm({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     if (nameEdited) return;
-    const base = identifierFromTitle(title) || (title ? 'Flow' : '');
     setName(
-      base
-        ? uniqueIdentifier(base, (n) => checkIdentifier(n, 'approvals', existing) === 'taken')
-        : '',
+      suggestIdentifier(
+        title,
+        'Flow',
+        (n) => checkIdentifier(n, 'approvals', existing) === 'taken',
+      ),
     );
   }, [title, nameEdited, existing]);
 

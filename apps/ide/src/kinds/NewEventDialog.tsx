@@ -10,7 +10,7 @@ import { useMessage } from '../components/feedback';
 import { COMMON_FORM_KEYS, EventRunFields, EventTitleFields } from './CommonEventFields';
 import { addError, errorsByKey, hasErrors, mergeErrors } from './errors';
 import { FormItem } from './FormItem';
-import { checkIdentifier, identifierFromTitle, uniqueIdentifier } from './identifier';
+import { checkIdentifier, suggestIdentifier } from './identifier';
 import { stripEmpty } from './draft';
 import { eventKindOf } from './registry';
 import type { EventDraft, EventKindUnit, FieldErrors, KindContext } from './types';
@@ -72,9 +72,12 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
   // The identifier follows the title until the developer edits it.
   useEffect(() => {
     if (nameEdited) return;
-    const base = identifierFromTitle(draft.title ?? '') || (draft.title ? 'Event' : '');
     setName(
-      base ? uniqueIdentifier(base, (n) => checkIdentifier(n, 'events', existing) === 'taken') : '',
+      suggestIdentifier(
+        draft.title ?? '',
+        'Event',
+        (n) => checkIdentifier(n, 'events', existing) === 'taken',
+      ),
     );
   }, [draft.title, nameEdited, existing]);
 

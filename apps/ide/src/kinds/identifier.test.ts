@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdentifier, identifierFromTitle, uniqueIdentifier } from './identifier';
+import {
+  checkIdentifier,
+  identifierFromTitle,
+  suggestIdentifier,
+  uniqueIdentifier,
+} from './identifier';
 
 describe('identifierFromTitle', () => {
   it('joins the words of a title in PascalCase', () => {
@@ -42,5 +47,25 @@ describe('uniqueIdentifier', () => {
   it('numbers a base name until it is free', () => {
     const taken = new Set(['Event', 'Event2']);
     expect(uniqueIdentifier('Event', (n) => taken.has(n))).toBe('Event3');
+  });
+});
+
+describe('suggestIdentifier', () => {
+  const taken = new Set(['Event1', 'VIP']);
+  const isTaken = (n: string) => taken.has(n);
+
+  it('keeps the ASCII words of a mixed title, numbered when taken', () => {
+    expect(suggestIdentifier('大额订单 Notify', 'Event', isTaken)).toBe('Notify');
+    expect(suggestIdentifier('VIP 订单通知', 'Event', isTaken)).toBe('VIP2');
+  });
+
+  it('gives the fallback with the first free number for a title without ASCII words', () => {
+    const name = suggestIdentifier('大额订单通知', 'Event', isTaken);
+    expect(name).toBe('Event2');
+    expect(name).toMatch(/^[A-Z][A-Za-z0-9]{0,63}$/);
+  });
+
+  it('proposes nothing for an empty title', () => {
+    expect(suggestIdentifier('  ', 'Event', isTaken)).toBe('');
   });
 });

@@ -24,6 +24,22 @@ export function uniqueIdentifier(base: string, taken: (name: string) => boolean)
   }
 }
 
+/**
+ * The identifier a new element's dialog proposes for a title: its ASCII words ("VIP 订单通知" →
+ * "VIP"), numbered when taken. A title with none (a Chinese title) gives the fallback with the first
+ * free number (Event1, Event2 …), which reads as a placeholder to edit. An empty title gives "".
+ */
+export function suggestIdentifier(
+  title: string,
+  fallback: string,
+  taken: (name: string) => boolean,
+): string {
+  const base = identifierFromTitle(title);
+  if (base) return uniqueIdentifier(base, taken);
+  if (!title.trim()) return '';
+  for (let n = 1; ; n++) if (!taken(`${fallback}${n}`)) return `${fallback}${n}`;
+}
+
 export type IdentifierCheck = 'ok' | 'invalid' | 'taken';
 
 /** Full names are unique ignoring case across the whole application. */

@@ -6,7 +6,7 @@ import { elementsApi } from '../api/endpoints';
 import { useMessage } from '../components/feedback';
 import { useT } from '../i18n';
 import { FormItem } from '../kinds/FormItem';
-import { checkIdentifier, identifierFromTitle, uniqueIdentifier } from '../kinds/identifier';
+import { checkIdentifier, suggestIdentifier } from '../kinds/identifier';
 import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { useNewServiceStore } from './new-service-store';
@@ -48,11 +48,12 @@ function NewServiceForm({ onClose }: { onClose: () => void }) {
   // The identifier follows the title until the developer edits it.
   useEffect(() => {
     if (nameEdited) return;
-    const base = identifierFromTitle(title) || (title ? 'Service' : '');
     setName(
-      base
-        ? uniqueIdentifier(base, (n) => checkIdentifier(n, 'services', existing) === 'taken')
-        : '',
+      suggestIdentifier(
+        title,
+        'Service',
+        (n) => checkIdentifier(n, 'services', existing) === 'taken',
+      ),
     );
   }, [title, nameEdited, existing]);
 
