@@ -9,7 +9,8 @@ import {
   type Comparison,
   type ConditionParts,
 } from './expression-text';
-import type { PickOption } from './pick-options';
+import { emptyModeOf, enumValues } from './param-form';
+import { pickType, type PickOption } from './pick-options';
 import { ValueInput } from './ValueInput';
 
 type Props = {
@@ -112,8 +113,11 @@ export function ConditionInput({ value, onChange, options, testId }: Props) {
           />
           {row.op !== 'truthy' && row.op !== 'falsy' ? (
             <ValueInput
+              // The right side follows the left one's type: words or one of an enum's values.
+              key={pickType(options, row.left.trim()) ?? 'any'}
               value={row.right}
-              emptyMode="number"
+              emptyMode={emptyModeOf(pickType(options, row.left.trim()) ?? 'number')}
+              choices={enumValues(pickType(options, row.left.trim()) ?? undefined)}
               options={options}
               testId={`${testId}-right`}
               onChange={(right) =>

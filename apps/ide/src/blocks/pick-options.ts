@@ -76,3 +76,13 @@ export function pickLabel(options: readonly PickOption[], expr: string): string 
   }
   return null;
 }
+
+/** The type of an expression the pickers know (`event.next.region` → `"East" | "West"`), or null. */
+export function pickType(options: readonly PickOption[], expr: string): string | null {
+  for (const option of options) {
+    if (option.expr === expr && option.type) return option.type;
+    const found = option.children ? pickType(option.children, expr) : null;
+    if (found) return found;
+  }
+  return null;
+}
