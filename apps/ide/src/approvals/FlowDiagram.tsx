@@ -228,6 +228,10 @@ function Diagram({ nodes: flowNodes, users, selected, onSelect, progress, height
         nodesConnectable={false}
         elementsSelectable={false}
         panOnDrag
+        // The canvas sits inside a scrolling page: the wheel scrolls the page; Ctrl+wheel (or a
+        // pinch) and the zoom buttons zoom.
+        zoomOnScroll={false}
+        preventScrolling={false}
         onNodeClick={(_, node) => {
           if (node.type === 'step' && onSelect) onSelect((node.data as StepData).index);
         }}

@@ -113,6 +113,10 @@ function Canvas({ chain, selectedId, onSelect }: Props) {
         nodesConnectable={false}
         elementsSelectable={false}
         panOnDrag
+        // The canvas sits inside a scrolling page: the wheel scrolls the page; Ctrl+wheel (or a
+        // pinch) and the zoom buttons zoom.
+        zoomOnScroll={false}
+        preventScrolling={false}
         onNodeClick={(_, node) => onSelect(node.id)}
         attributionPosition="bottom-left"
       >
