@@ -147,7 +147,7 @@ export class Runtime {
     if (!parsed.ok) throw validationError(parsed.problems.map((p) => ({ field: `definition.${p.field}`, reason: p.reason })));
     const type = parsed.definition.type as keyof typeof GROUP_OF_TYPE;
     if (GROUP_OF_TYPE[type] !== parsedName.group)
-      throw validationError([{ field: 'name', reason: `a ${type} element belongs in ${GROUP_OF_TYPE[type]}.*` }]);
+      throw validationError([{ field: 'name', reason: `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} element belongs in ${GROUP_OF_TYPE[type]}.*` }]);
     if (code !== undefined && code !== null && typeof code !== 'string') throw validationError([{ field: 'code', reason: 'expected text' }]);
     const existing = this.current.element(name);
     if (!replacing && existing) throw new WhenThenError('ALREADY_EXISTS', `${existing.name} already exists (names are unique ignoring case)`);
@@ -168,7 +168,7 @@ export class Runtime {
       throw validationError(
         candidate.problems.map((p) => {
           const inCode = p.file.endsWith('.ts');
-          return { field: inCode ? 'code' : `definition.${p.field}`, reason: `${inCode && p.field !== '(code)' ? p.field + ': ' : ''}${p.reason}` };
+          return { field: inCode ? 'code' : `definition.${p.field}`, reason: p.reason };
         }),
       );
     // A change must not break what depends on it (an event using a service function, a filter on a field).
@@ -183,6 +183,10 @@ export class Runtime {
 
   createElement(input: { name: unknown; definition: unknown; code?: unknown }): ElementDocument {
     const name = typeof input.name === 'string' ? input.name : '';
+    const def = input.definition as { type?: string; handler?: { type?: string } } | null;
+    // `code` is optional: an inline event starts from the empty handler.
+    if (input.code === undefined && def?.type === 'event' && (def.handler?.type ?? 'inline') === 'inline')
+      input = { ...input, code: 'export default async function (event, app) {\n}\n' };
     this.validate(name, input.definition, input.code as string | undefined, false);
     writeElementFiles(this.options.dir, name, parseElementOrThrow(input.definition), (input.code as string | undefined) ?? null);
     this.reload();
@@ -265,7 +269,8 @@ export class Runtime {
       if (parts[0] === 'services' && parts.length === 3) return this.services.call(`services.${parts[1]}`, parts[2]!, args[0], chain);
       if (parts[0] === 'approvals' && parts.length === 3) return this.approvals.fromCode(`approvals.${parts[1]}`, parts[2]!, args, chain);
       if (path === 'event.publish') return this.services.publish(args[0], args[1], chain);
-      if (path === 'notify') return this.notifications.send(args[0], { executionId: run.executionId, requestId: chain.requestId });
+      if (path === 'notify')
+        return this.notifications.send(args[0], { executionId: run.executionId, requestId: chain.requestId }, this.current.app.users);
       if (path === 'log') return null;
       throw new WhenThenError('NOT_FOUND', `app.${path} does not exist`);
     };

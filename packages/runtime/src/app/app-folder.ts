@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const GROUP_TYPE: Partial<Record<Group, string>> = { events: 'event', services: 'service' };
+
 /** The code file each element type keeps beside its `e.json`. */
 export const CODE_FILE: Partial<Record<string, string>> = { event: 'handler.ts', service: 'service.ts' };
 
@@ -113,7 +115,8 @@ export function readElement(dir: string, name: string): LoadedElement {
     if (parsed.ok) definition = parsed.definition;
     else problems.push(...parsed.problems);
   }
-  const type = (raw as { type?: string } | undefined)?.type;
+  // The code file follows from the group, so it is read even when e.json is broken.
+  const type = (raw as { type?: string } | undefined)?.type ?? GROUP_TYPE[group];
   const codeFile = type ? CODE_FILE[type] : undefined;
   let code: string | null = null;
   if (codeFile && existsSync(join(elementDir, codeFile))) code = readFileSync(join(elementDir, codeFile), 'utf8');

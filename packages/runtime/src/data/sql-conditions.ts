@@ -55,8 +55,13 @@ export function compileCondition(c: Condition, kindOf: (field: string) => Column
         return values.length ? `(${col} IS NULL OR ${col} NOT IN (${values.map(p).join(', ')}))` : '1';
       }
       case 'contains':
-        if (kind === 'json')
-          return `(${notNull} AND json_type(${col}) = 'array' AND EXISTS (SELECT 1 FROM json_each(${col}) WHERE json_each.type IN ('text', 'integer', 'real') AND json_each.value = ${p(n.value)}))`;
+        // A json value that is an array contains its elements; one that is a string, its substrings.
+        if (kind === 'json') {
+          const element = p(n.value);
+          const textType = p(n.value);
+          const text = p(n.value);
+          return `(${notNull} AND CASE json_type(${col}) WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(${col}) WHERE json_each.type IN ('text', 'integer', 'real') AND json_each.value = ${element}) WHEN 'text' THEN typeof(${textType}) = 'text' AND instr(json_extract(${col}, '$'), ${text}) > 0 ELSE 0 END)`;
+        }
         return `(${notNull} AND instr(${col}, ${p(n.value)}) > 0)`;
       case 'startsWith': {
         const a = p(n.value);

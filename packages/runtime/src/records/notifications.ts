@@ -22,12 +22,19 @@ export class NotificationStore {
     this.insert = db.prepare('INSERT INTO wt_notifications (recipient, title, body, created_at, execution_id, request_id) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
-  send(message: unknown, from: { executionId: string | null; requestId: string | null }): Notification {
+  send(
+    message: unknown,
+    from: { executionId: string | null; requestId: string | null },
+    users?: readonly { id: string }[],
+  ): Notification {
     const m = (message ?? {}) as Record<string, unknown>;
     const details: { field: string; reason: string }[] = (['to', 'title'] as const)
       .filter((k) => typeof m[k] !== 'string' || !(m[k] as string).length)
       .map((k) => ({ field: k, reason: 'notify needs a non-empty text' }));
     if (m.body !== undefined && typeof m.body !== 'string') details.push({ field: 'body', reason: 'must be text' });
+    // When the application lists its users, messages go to one of them.
+    if (users?.length && typeof m.to === 'string' && !users.some((u) => u.id === m.to))
+      details.push({ field: 'to', reason: `"${m.to}" is not a user of this application (${users.map((u) => u.id).join(', ')})` });
     if (details.length) throw validationError(details, `app.notify: ${details.map((d) => `${d.field} ${d.reason}`).join('; ')}`);
     const now = Date.now();
     const info = this.insert.run(m.to, m.title, (m.body as string) ?? '', now, from.executionId, from.requestId);
