@@ -9,6 +9,8 @@ type Props = {
   onChange: (value: unknown) => void;
   /** For `in` / `nin`: a list of values. */
   multiple?: boolean;
+  /** Text fields: an auto-sizing multi-line box instead of a one-line input. */
+  multiline?: boolean;
   testId?: string;
   placeholder?: string;
   style?: React.CSSProperties;
@@ -30,6 +32,7 @@ export function FieldValueInput({
   value,
   onChange,
   multiple,
+  multiline,
   testId,
   placeholder,
   style,
@@ -147,6 +150,15 @@ export function FieldValueInput({
       );
     case 'text':
     default:
+      if (multiline)
+        return (
+          <Input.TextArea
+            {...common}
+            autoSize={{ minRows: 2, maxRows: 10 }}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        );
       return (
         <Input
           {...common}

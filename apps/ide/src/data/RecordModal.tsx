@@ -7,7 +7,7 @@ import { FieldValueInput } from '../components/FieldValueInput';
 import { useT } from '../i18n';
 import { navigate } from '../router/use-route';
 import type { ModelInfo } from '../stores/app-store';
-import { fromFormValues, toFormValues, type FormValues } from './record-values';
+import { fromFormValues, isLongText, toFormValues, type FormValues } from './record-values';
 
 type Props = {
   model: ModelInfo;
@@ -24,13 +24,18 @@ type Failure = { message: string; code: string; executionId: string | null };
 export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
   const t = useT();
   const [values, setValues] = useState<FormValues>({});
+  const [multiline, setMultiline] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    setValues(toFormValues(model.fields, record));
+    const initial = toFormValues(model.fields, record);
+    setValues(initial);
+    setMultiline(
+      new Set(model.fields.filter((f) => isLongText(f, initial[f.name])).map((f) => f.name)),
+    );
     setErrors({});
     setFailure(null);
   }, [open, model, record]);
@@ -149,6 +154,7 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
             <FieldValueInput
               field={field}
               value={values[field.name]}
+              multiline={multiline.has(field.name)}
               testId={`record-field-${field.name}`}
               onChange={(value) => {
                 setValues((v) => ({ ...v, [field.name]: value }));

@@ -1,6 +1,6 @@
 import type { Field } from '@whenthen/schema';
 import { describe, expect, it } from 'vitest';
-import { fromFormValues, toFormValues } from './record-values';
+import { fromFormValues, isLongText, toFormValues } from './record-values';
 
 const fields: Field[] = [
   { name: 'sales', type: 'number', required: true },
@@ -41,5 +41,21 @@ describe('record form values', () => {
   it('uses the server rules for types', () => {
     const result = fromFormValues([{ name: 'n', type: 'integer' }], { n: 1.5 }, null, words);
     expect(result).toEqual({ ok: false, errors: { n: 'expected an integer' } });
+  });
+});
+
+describe('isLongText', () => {
+  const text = (name: string): Field => ({ name, type: 'text' });
+
+  it('edits prose fields and long or multi-line values in a multi-line box', () => {
+    expect(isLongText(text('description'), '')).toBe(true);
+    expect(isLongText(text('shipNote'), null)).toBe(true);
+    expect(isLongText(text('region'), 'x'.repeat(61))).toBe(true);
+    expect(isLongText(text('region'), 'two\nlines')).toBe(true);
+  });
+
+  it('keeps short values of other fields on one line', () => {
+    expect(isLongText(text('region'), 'West')).toBe(false);
+    expect(isLongText({ name: 'notes', type: 'json' }, '')).toBe(false);
   });
 });

@@ -21,6 +21,19 @@ export function toFormValues(
   return values;
 }
 
+const PROSE_NAME = /desc|body|note|comment|content|remark|message|summary|address|reason|detail/i;
+
+/**
+ * Text fields edited in a multi-line box: those named for prose (description, body, note …) and
+ * those whose value is already long or spans lines. Decided when the form opens, so the input does
+ * not change kind (and lose focus) while the user types.
+ */
+export function isLongText(field: Field, value: unknown): boolean {
+  if (field.type !== 'text') return false;
+  if (PROSE_NAME.test(field.name)) return true;
+  return typeof value === 'string' && (value.length > 60 || value.includes('\n'));
+}
+
 export type Conversion =
   { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
 
