@@ -25,12 +25,18 @@ export type Condition =
   | ConditionLeaf;
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ and: z.array(conditionSchema) }),
-    z.strictObject({ or: z.array(conditionSchema) }),
-    z.strictObject({ not: conditionSchema }),
-    z.strictObject({ field: z.string().min(1), op: z.enum(OPERATORS), value: z.unknown().optional() }),
-  ]),
+  z.union(
+    [
+      z.strictObject({ and: z.array(conditionSchema) }),
+      z.strictObject({ or: z.array(conditionSchema) }),
+      z.strictObject({ not: conditionSchema }),
+      z.strictObject({ field: z.string().min(1), op: z.enum(OPERATORS), value: z.unknown().optional() }),
+    ],
+    {
+      error: () =>
+        `not a condition: expected { and: [...] }, { or: [...] }, { not: {...} } or { field, op, value } with op one of ${OPERATORS.join(', ')}`,
+    },
+  ),
 );
 
 /** Which operators each field type accepts; the in-memory and SQL forms agree on exactly these. */
