@@ -104,7 +104,7 @@ export const approvalsEn = {
   'flow.diagram.start': 'Submitted',
   'flow.diagram.approved': 'Approved',
   'flow.diagram.rejected': 'Rejected',
-  'flow.nodeCount': '{count} node(s)',
+  'flow.nodeCount': '{count} {count|node|nodes}',
   'flow.newEvent': 'New approval event',
   'flow.saved': 'Saved; new instances follow it (open ones keep the nodes they started with).',
   'flow.stale': 'Someone else changed this flow since you opened it.',

@@ -43,7 +43,8 @@ export const enServices = {
   'service.titlePlaceholder': 'e.g. Fulfilment',
   'service.created': '{name} created',
   'service.settings': 'Service',
-  'service.summary': '{functions} function(s) · {events} declared event(s)',
+  'service.summary':
+    '{functions} {functions|function|functions} · {events} declared {events|event|events}',
   'service.title': 'Title',
   'service.functions': 'Functions',
   'service.functionsHelp': 'Each function is an exported function of service.ts: (args, app).',

@@ -41,11 +41,20 @@ export const useLocaleStore = create<LocaleState>((set) => ({
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders. `{name|one|other}` picks a word by the number in `name`:
+ * `'{total} {total|record|records}'` gives "1 record", "5 records" (languages without plurals
+ * simply do not use it).
+ */
 export function format(template: string, values?: Record<string, string | number>): string {
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!(name in values)) return whole;
+      if (one === undefined) return String(values[name]);
+      return Number(values[name]) === 1 ? one : (other ?? '');
+    },
   );
 }
 
