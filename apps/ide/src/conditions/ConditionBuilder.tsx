@@ -13,6 +13,7 @@ import {
   type BuilderLeaf,
   type BuilderNode,
 } from './condition-model';
+import { jsonElementFromText, jsonElementText } from './json-element';
 
 type Props = {
   value: BuilderGroup;
@@ -177,6 +178,8 @@ function LeafRow({ leaf, root, onChange, fields, problems }: LeafProps) {
   const noValue = leaf.op === 'isNull' || leaf.op === 'notNull';
   const multiple = leaf.op === 'in' || leaf.op === 'nin';
   const valueField = field && type === 'json' ? { ...field, type: 'text' as const } : field;
+  // A json "contains" value is an element: typed `1` is a number, `"1"` a text.
+  const jsonElement = type === 'json' && leaf.op === 'contains';
   return (
     <div className="cond-leaf" data-testid="condition-row">
       <div className="cond-leaf-inputs">
@@ -224,11 +227,13 @@ function LeafRow({ leaf, root, onChange, fields, problems }: LeafProps) {
           {!noValue && valueField && (
             <FieldValueInput
               field={valueField}
-              value={leaf.value}
+              value={jsonElement ? jsonElementText(leaf.value) : leaf.value}
               multiple={multiple}
               testId="condition-value"
               placeholder={multiple ? t('cond.values') : t('cond.value')}
-              onChange={(value) => set({ value })}
+              onChange={(value) =>
+                set({ value: jsonElement ? jsonElementFromText(String(value ?? '')) : value })
+              }
             />
           )}
         </div>
