@@ -11,6 +11,10 @@ import { useT } from '../i18n';
 import { formatDuration, preview } from './format';
 import type { StepNode } from './step-tree';
 
+/** Past this many steps the tree is virtualised within a list of LIST_HEIGHT pixels. */
+const VIRTUAL_FROM = 200;
+const LIST_HEIGHT = 440;
+
 type Props = { roots: StepNode[]; selectedId: string | null; onSelect: (step: StepNode) => void };
 
 /** The run's steps nested as they ran; selecting one highlights its line in the code. */
@@ -31,6 +35,8 @@ export function StepsTree({ roots, selectedId, onSelect }: Props) {
     };
     return { treeData: roots.map(toData), byId, keys };
   }, [roots]);
+  // A long run (thousands of steps) draws only the rows in view; a short one renders plainly.
+  const virtual = byId.size > VIRTUAL_FROM;
 
   if (roots.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('path.noSteps')} />;
@@ -40,6 +46,8 @@ export function StepsTree({ roots, selectedId, onSelect }: Props) {
       blockNode
       showLine
       defaultExpandedKeys={keys}
+      virtual={virtual}
+      height={virtual ? LIST_HEIGHT : undefined}
       treeData={treeData}
       selectedKeys={selectedId ? [selectedId] : []}
       onSelect={(_keys, info) => {
