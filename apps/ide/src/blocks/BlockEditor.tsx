@@ -176,6 +176,15 @@ export function BlockEditor({ payload, onJump }: Props) {
       variables: variablesAt(doc, at),
       t,
     });
+  // The pickers' lists are built once per dialog: a page re-render must not rebuild open menus.
+  const dialogAt: InsertPosition | null = !dialog
+    ? null
+    : dialog.type === 'edit'
+      ? { before: dialog.blockId }
+      : dialog.type === 'wrap'
+        ? { before: dialog.ids[0]! }
+        : dialog.at;
+  const dialogOptions = useMemo(() => (dialogAt ? optionsAt(dialogAt) : []), [dialog]);
 
   const renderDialog = () => {
     if (!dialog) return null;
@@ -198,7 +207,7 @@ export function BlockEditor({ payload, onJump }: Props) {
           key={`create-${dialog.title}`}
           title={t('blocks.params.titleNew', { what: dialog.title })}
           fields={fields}
-          options={optionsAt(dialog.at)}
+          options={dialogOptions}
           okText={t('blocks.params.insert')}
           onCancel={close}
           onOk={(values) => {
@@ -218,7 +227,7 @@ export function BlockEditor({ payload, onJump }: Props) {
         <ParamsModal
           title={t('blocks.toolbar.wrap')}
           fields={formFields({ kind: 'if' }, formContext)}
-          options={optionsAt({ before: dialog.ids[0]! })}
+          options={dialogOptions}
           onCancel={close}
           onOk={(values) => {
             const error = attempt({
@@ -241,7 +250,7 @@ export function BlockEditor({ payload, onJump }: Props) {
         title={t('blocks.params.title')}
         subtitle={doc.code.slice(block.range[0], block.range[1]).split('\n')[0]}
         fields={fields}
-        options={optionsAt({ before: block.id })}
+        options={dialogOptions}
         onCancel={close}
         onOk={(values) => {
           const edits = editsFromForm(doc, block, template, fields, values);

@@ -1,6 +1,6 @@
 import { AimOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Cascader, Input, InputNumber, Select, Space, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
 import { stringContent, textSource, valueModeOf, type ValueMode } from './expression-text';
 import type { PickOption } from './pick-options';
@@ -53,6 +53,7 @@ export function ValueInput({
     value.trim() === '' ? emptyMode : valueModeOf(value),
   );
   const words = stringContent(value) ?? '';
+  const cascaderOptions = useMemo(() => toCascader(options), [options]);
 
   const changeMode = (next: ValueMode) => {
     setMode(next);
@@ -168,7 +169,7 @@ export function ValueInput({
       {input}
       {options.length > 0 && (
         <Cascader
-          options={toCascader(options) as never}
+          options={cascaderOptions as never}
           value={[]}
           expandTrigger="hover"
           popupClassName="value-picker-popup"
