@@ -180,8 +180,11 @@ export class DataApi {
     const { id, ...rest } = returned as Record<string, unknown>;
     if (id !== undefined && id !== recordId && !(recordId === null && id === null))
       throw new WhenThenError('EVENT_FAILED', `Event ${ev.name} changed next.id, which cannot change`, undefined, executionId);
+    // Only what the handler changed needs checking: the rest was checked before it ran.
+    const edited: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(rest)) if (!(name in current) || current[name] !== value) edited[name] = value;
     try {
-      return { ...current, ...checkValues(store.spec, rest, 'next') };
+      return { ...current, ...checkValues(store.spec, edited, 'next') };
     } catch (e) {
       throw new WhenThenError('EVENT_FAILED', `Event ${ev.name} left an invalid next: ${(e as Error).message}`, undefined, executionId);
     }

@@ -37,10 +37,8 @@ export class ExecutionStore {
       CREATE TABLE IF NOT EXISTS wt_steps (execution_id TEXT PRIMARY KEY, steps TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS wt_code (version TEXT PRIMARY KEY, code TEXT NOT NULL) WITHOUT ROWID;
     `);
-    this.upsert = db.prepare(`INSERT OR REPLACE INTO wt_executions VALUES (
-      @id, @event, @kind, @timing, @trigger, @recordId, @status, @skipReason, @mode, @attempt, @occurrenceId,
-      @startedAt, @endedAt, @durationMs, @handler, @error, @input, @output, @codeVersion, @requestId, @parentId,
-      @depth, @rolledBack)`);
+    // Positional parameters in the table's column order: this runs once per handler run.
+    this.upsert = db.prepare(`INSERT OR REPLACE INTO wt_executions VALUES (${Array(23).fill('?').join(', ')})`);
     this.putSteps = db.prepare('INSERT OR REPLACE INTO wt_steps VALUES (?, ?)');
     this.putCode = db.prepare('INSERT OR IGNORE INTO wt_code VALUES (?, ?)');
     this.getOne = db.prepare('SELECT * FROM wt_executions WHERE id = ?');
@@ -74,16 +72,12 @@ export class ExecutionStore {
   /** Writes (or rewrites) a run, its steps and its code. */
   save(draft: RunDraft, flushing = false): void {
     const e = draft.execution;
-    this.upsert.run({
-      ...e,
-      trigger: json(e.trigger),
-      startedAt: e.startedAt === null ? null : Date.parse(e.startedAt),
-      endedAt: e.endedAt === null ? null : Date.parse(e.endedAt),
-      error: json(e.error),
-      input: json(e.input),
-      output: json(e.output ?? null),
-      rolledBack: e.rolledBack ? 1 : 0,
-    });
+    this.upsert.run(
+      e.id, e.event, e.kind, e.timing, json(e.trigger), e.recordId, e.status, e.skipReason, e.mode, e.attempt,
+      e.occurrenceId, e.startedAt === null ? null : Date.parse(e.startedAt), e.endedAt === null ? null : Date.parse(e.endedAt),
+      e.durationMs, e.handler, json(e.error), json(e.input), json(e.output ?? null), e.codeVersion, e.requestId,
+      e.parentId, e.depth, e.rolledBack ? 1 : 0,
+    );
     if (draft.steps.length) this.putSteps.run(e.id, JSON.stringify(draft.steps));
     if (draft.code !== null && e.codeVersion && !this.storedCode.has(e.codeVersion)) {
       this.putCode.run(e.codeVersion, draft.code);
