@@ -10,13 +10,25 @@ import {
   type Group,
 } from '@whenthen/schema';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const GROUP_TYPE: Partial<Record<Group, string>> = { events: 'event', services: 'service' };
 
 /** The code file each element type keeps beside its `e.json`. */
-export const CODE_FILE: Partial<Record<string, string>> = { event: 'handler.ts', service: 'service.ts' };
+export const CODE_FILE: Partial<Record<string, string>> = {
+  event: 'handler.ts',
+  service: 'service.ts',
+};
 
 export type LoadedElement = {
   name: string;
@@ -29,10 +41,19 @@ export type LoadedElement = {
   problems: ElementProblem[];
 };
 
-export type LoadedFolder = { app: AppDefinition; elements: LoadedElement[]; problems: ElementProblem[] };
+export type LoadedFolder = {
+  app: AppDefinition;
+  elements: LoadedElement[];
+  problems: ElementProblem[];
+};
 
 export function contentVersion(definitionText: string, code: string | null): string {
-  return createHash('sha256').update(definitionText).update('\0').update(code ?? '').digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(definitionText)
+    .update('\0')
+    .update(code ?? '')
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function readJson(path: string, file: string, problems: ElementProblem[]): unknown {
@@ -65,26 +86,41 @@ export function readFolder(dir: string): LoadedFolder {
     }
   }
   const elements: LoadedElement[] = [];
-  const seen = new Map<string, string>();
   for (const group of GROUPS) {
     const groupDir = join(dir, group);
     if (!existsSync(groupDir)) continue;
+    const byLowerName = new Map<string, string[]>();
     for (const entry of readdirSync(groupDir).sort()) {
       const elementDir = join(groupDir, entry);
       if (entry.startsWith('.') || !statSync(elementDir).isDirectory()) continue;
       const name = `${group}.${entry}`;
       const file = `${group}/${entry}/e.json`;
       if (!parseFullName(name)) {
-        problems.push({ file, field: '(name)', reason: `"${entry}" is not a valid element name (A-Z first, then letters and digits)` });
+        problems.push({
+          file,
+          field: '(name)',
+          reason: `"${entry}" is not a valid element name (A-Z first, then letters and digits)`,
+        });
         continue;
       }
-      const lower = name.toLowerCase();
-      if (seen.has(lower)) {
-        problems.push({ file, field: '(name)', reason: `clashes with ${seen.get(lower)} (names are unique ignoring case)` });
-        continue;
+      const same = byLowerName.get(name.toLowerCase()) ?? [];
+      same.push(name);
+      byLowerName.set(name.toLowerCase(), same);
+    }
+    for (const names of byLowerName.values()) {
+      for (const name of names) {
+        const el = readElement(dir, name);
+        // Names that differ only in case would share one table (SQLite names ignore case) and one
+        // lookup, and nothing says which is the real one: none of them loads until one is renamed.
+        const others = names.filter((n) => n !== name);
+        if (others.length)
+          el.problems.unshift({
+            file: `${group}/${name.slice(group.length + 1)}/e.json`,
+            field: '(name)',
+            reason: `clashes with ${others.join(', ')} (names are unique ignoring case); rename or remove one`,
+          });
+        elements.push(el);
       }
-      seen.set(lower, name);
-      elements.push(readElement(dir, name));
     }
   }
   return { app, elements, problems };
@@ -119,7 +155,8 @@ export function readElement(dir: string, name: string): LoadedElement {
   const type = (raw as { type?: string } | undefined)?.type ?? GROUP_TYPE[group];
   const codeFile = type ? CODE_FILE[type] : undefined;
   let code: string | null = null;
-  if (codeFile && existsSync(join(elementDir, codeFile))) code = readFileSync(join(elementDir, codeFile), 'utf8');
+  if (codeFile && existsSync(join(elementDir, codeFile)))
+    code = readFileSync(join(elementDir, codeFile), 'utf8');
   return { name, group, definition, raw, code, version: contentVersion(text, code), problems };
 }
 
@@ -130,7 +167,12 @@ function writeAtomic(path: string, text: string): void {
 }
 
 /** Writes an element's files (each to a temp file, then renamed, so readers never see half a file). */
-export function writeElementFiles(dir: string, name: string, definition: unknown, code: string | null | undefined): void {
+export function writeElementFiles(
+  dir: string,
+  name: string,
+  definition: unknown,
+  code: string | null | undefined,
+): void {
   const { group, short } = parseFullName(name)!;
   const elementDir = join(dir, group, short);
   mkdirSync(elementDir, { recursive: true });

@@ -1,4 +1,12 @@
-import type { AppDefinition, Condition, ElementProblem, EventDefinition, ModelDefinition, ModelTiming, ServiceDefinition } from '@whenthen/schema';
+import type {
+  AppDefinition,
+  Condition,
+  ElementProblem,
+  EventDefinition,
+  ModelDefinition,
+  ModelTiming,
+  ServiceDefinition,
+} from '@whenthen/schema';
 import type { Sqlite } from '../data/database.js';
 import { ModelStore } from '../data/model-store.js';
 import { eventKinds, type KindName } from '../events/kinds.js';
@@ -20,7 +28,12 @@ export type ActiveEvent<D extends EventDefinition = EventDefinition> = {
   handler: string;
 };
 
-export type ActiveService = { name: string; definition: ServiceDefinition; code: string; version: string };
+export type ActiveService = {
+  name: string;
+  definition: ServiceDefinition;
+  code: string;
+  version: string;
+};
 
 export type CodeProblem = { message: string; line?: number; column?: number } | null;
 export type CodeChecker = {
@@ -45,12 +58,18 @@ export class Application {
   private readonly merged = new Map<string, ActiveEvent[]>();
   readonly maxDepth: number;
 
-  constructor(folder: LoadedFolder, db: Sqlite, readonly checkCode: CodeChecker) {
+  constructor(
+    folder: LoadedFolder,
+    db: Sqlite,
+    readonly checkCode: CodeChecker,
+  ) {
     this.app = folder.app;
     this.problems = folder.problems;
     this.elements = folder.elements;
     this.maxDepth = folder.app.limits?.maxDepth ?? 16;
-    const modelNames = new Set(this.elements.filter((e) => e.definition?.type === 'model').map((e) => e.name));
+    const modelNames = new Set(
+      this.elements.filter((e) => e.definition?.type === 'model').map((e) => e.name),
+    );
     for (const el of this.elements) {
       if (el.definition?.type !== 'model' || el.problems.length) continue;
       const short = el.name.slice('models.'.length);
@@ -58,14 +77,19 @@ export class Application {
       const file = `${el.name.replace('.', '/')}/e.json`;
       def.fields.forEach((f, i) => {
         if (f.type === 'ref' && f.model && !modelNames.has(f.model))
-          el.problems.push({ file, field: `fields.${i}.model`, reason: `${f.model} does not exist` });
+          el.problems.push({
+            file,
+            field: `fields.${i}.model`,
+            reason: `${f.model} does not exist`,
+          });
       });
       if (el.problems.length) continue;
       const store = new ModelStore(db, { name: el.name, short, fields: def.fields });
       if (store.problems.length) el.problems.push(...store.problems.map((p) => ({ file, ...p })));
       else this.models.set(el.name, store);
     }
-    for (const el of this.elements) if (el.definition?.type === 'service' && !el.problems.length) this.loadService(el);
+    for (const el of this.elements)
+      if (el.definition?.type === 'service' && !el.problems.length) this.loadService(el);
     for (const el of this.elements) {
       if (el.definition?.type !== 'approval' || el.problems.length) continue;
       const flow = checkFlow(el, this);
@@ -89,19 +113,39 @@ export class Application {
     const def = el.definition as ServiceDefinition;
     const file = `${el.name.replace('.', '/')}/service.ts`;
     if (el.code === null) {
-      if (def.functions.length) el.problems.push({ file, field: '(file)', reason: 'missing service.ts for the declared functions' });
+      if (def.functions.length)
+        el.problems.push({
+          file,
+          field: '(file)',
+          reason: 'missing service.ts for the declared functions',
+        });
     } else {
       const { error, functions } = this.checkCode.module(el.code);
-      if (error) el.problems.push({ file, field: error.line ? `line ${error.line}` : '(code)', reason: error.message });
+      if (error)
+        el.problems.push({
+          file,
+          field: error.line ? `line ${error.line}` : '(code)',
+          reason: error.message,
+        });
       else {
         const exported = new Set(functions.map((f) => f.name));
         def.functions.forEach((f, i) => {
           if (!exported.has(f.name))
-            el.problems.push({ file: file.replace('service.ts', 'e.json'), field: `functions.${i}.name`, reason: `service.ts does not export a function "${f.name}"` });
+            el.problems.push({
+              file: file.replace('service.ts', 'e.json'),
+              field: `functions.${i}.name`,
+              reason: `service.ts does not export a function "${f.name}"`,
+            });
         });
       }
     }
-    if (!el.problems.length) this.services.set(el.name, { name: el.name, definition: def, code: el.code ?? '', version: el.version });
+    if (!el.problems.length)
+      this.services.set(el.name, {
+        name: el.name,
+        definition: def,
+        code: el.code ?? '',
+        version: el.version,
+      });
   }
 
   /** Cross-element checks; a failing event is reported on its element and left out. */
@@ -121,7 +165,11 @@ export class Application {
       else {
         const err = this.checkCode.handler(code);
         if (err)
-          el.problems.push({ file: file.replace('e.json', 'handler.ts'), field: err.line ? `line ${err.line}` : '(code)', reason: err.message });
+          el.problems.push({
+            file: file.replace('e.json', 'handler.ts'),
+            field: err.line ? `line ${err.line}` : '(code)',
+            reason: err.message,
+          });
       }
     } else {
       const reason = this.serviceHandlerProblem(def.handler.service, def.handler.function, kind);
@@ -150,9 +198,13 @@ export class Application {
     return null;
   }
 
+  /** An element by name, ignoring case (names are unique ignoring case); the exact spelling first. */
   element(name: string): LoadedElement | undefined {
     const lower = name.toLowerCase();
-    return this.elements.find((e) => e.name.toLowerCase() === lower);
+    return (
+      this.elements.find((e) => e.name === name) ??
+      this.elements.find((e) => e.name.toLowerCase() === lower)
+    );
   }
 
   model(name: string): ModelStore | undefined {

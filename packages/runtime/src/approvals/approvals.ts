@@ -60,6 +60,12 @@ export class Approvals {
     const flow = this.core.app().approvals.get(name);
     if (flow) return flow;
     const el = this.core.app().element(name);
+    // Full names are case-sensitive in lookups; a near miss says which name exists.
+    if (el && el.name !== name)
+      throw new WhenThenError(
+        'NOT_FOUND',
+        `approval flow ${name} not found (did you mean ${el.name}?)`,
+      );
     if (el?.group === 'approvals')
       throw conflict(
         `${el.name} has problems: ${el.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,

@@ -1,4 +1,9 @@
-import { checkCondition, type Condition, type ModelEventDefinition, type ModelTiming } from '@whenthen/schema';
+import {
+  checkCondition,
+  type Condition,
+  type ModelEventDefinition,
+  type ModelTiming,
+} from '@whenthen/schema';
 import type { ActiveEvent } from '../app/application.js';
 import { notFound, validationError, WhenThenError } from '../errors.js';
 import { rootChain, type Chain } from '../events/chain.js';
@@ -18,7 +23,11 @@ const AFTER: Record<WriteOp, readonly ModelTiming[]> = {
   update: ['afterUpdate', 'afterWrite'],
   delete: ['afterDelete', 'afterWrite'],
 };
-const BEFORE: Record<WriteOp, ModelTiming> = { create: 'beforeCreate', update: 'beforeUpdate', delete: 'beforeDelete' };
+const BEFORE: Record<WriteOp, ModelTiming> = {
+  create: 'beforeCreate',
+  update: 'beforeUpdate',
+  delete: 'beforeDelete',
+};
 
 /**
  * The data API: every write runs its model events exactly as DESIGN §5 says — before handlers in
@@ -36,7 +45,10 @@ export class DataApi {
 
   private where(store: ModelStore, where: unknown, required: boolean): Condition | undefined {
     if (where === undefined || where === null) {
-      if (required) throw validationError([{ field: 'where', reason: 'a condition is required for bulk writes' }]);
+      if (required)
+        throw validationError([
+          { field: 'where', reason: 'a condition is required for bulk writes' },
+        ]);
       return undefined;
     }
     const checked = checkCondition(where, store.spec.fields, 'where');
@@ -64,25 +76,43 @@ export class DataApi {
     const input = checkValues(store.spec, values);
     return this.core.scopes.run(() => {
       let next: Record<string, unknown> = { ...emptyRow(store.spec), ...input };
-      const changedOnCreate = (n: Record<string, unknown> | null) => store.spec.fields.filter((f) => n![f.name] !== null).map((f) => f.name);
+      const changedOnCreate = (n: Record<string, unknown> | null) =>
+        store.spec.fields.filter((f) => n![f.name] !== null).map((f) => f.name);
       next = this.runBefore(store, chain, 'create', null, next, null, batch, changedOnCreate);
       checkRequired(store.spec, next);
       this.checkRefs(store, next, null);
       const id = store.insert(next);
       const stored = store.get(id)!;
-      this.runAfter(store, chain, 'create', null, stored, id, changedFields(store.spec.fields, null, stored), batch);
+      this.runAfter(
+        store,
+        chain,
+        'create',
+        null,
+        stored,
+        id,
+        changedFields(store.spec.fields, null, stored),
+        batch,
+      );
       return stored;
     });
   }
 
-  update(model: string, id: number, patch: unknown, chain: Chain = rootChain(), batch: Batch = null): Row {
+  update(
+    model: string,
+    id: number,
+    patch: unknown,
+    chain: Chain = rootChain(),
+    batch: Batch = null,
+  ): Row {
     const store = this.store(model);
     const input = checkValues(store.spec, patch);
     return this.core.scopes.run(() => {
       const prev = store.get(id);
       if (!prev) throw notFound(`${model} record ${id}`);
       let next: Record<string, unknown> = { ...prev, ...input };
-      next = this.runBefore(store, chain, 'update', prev, next, id, batch, (n) => changedFields(store.spec.fields, prev, n));
+      next = this.runBefore(store, chain, 'update', prev, next, id, batch, (n) =>
+        changedFields(store.spec.fields, prev, n),
+      );
       checkRequired(store.spec, next);
       this.checkRefs(store, next, prev);
       const changed = changedFields(store.spec.fields, prev, next);
@@ -98,9 +128,20 @@ export class DataApi {
     return this.core.scopes.run(() => {
       const prev = store.get(id);
       if (!prev) throw notFound(`${model} record ${id}`);
-      this.runBefore(store, chain, 'delete', prev, null, id, batch, () => changedFields(store.spec.fields, prev, null));
+      this.runBefore(store, chain, 'delete', prev, null, id, batch, () =>
+        changedFields(store.spec.fields, prev, null),
+      );
       store.delete(id);
-      this.runAfter(store, chain, 'delete', prev, null, id, changedFields(store.spec.fields, prev, null), batch);
+      this.runAfter(
+        store,
+        chain,
+        'delete',
+        prev,
+        null,
+        id,
+        changedFields(store.spec.fields, prev, null),
+        batch,
+      );
       return prev;
     });
   }
@@ -113,22 +154,35 @@ export class DataApi {
       if (id === null || id === undefined || (prev && prev[f.name] === id)) continue;
       const target = this.core.app().model(f.model);
       if (!target || !target.get(id as number))
-        throw validationError([{ field: f.name, reason: `${f.model} has no record ${String(id)}` }]);
+        throw validationError([
+          { field: f.name, reason: `${f.model} has no record ${String(id)}` },
+        ]);
     }
   }
 
-  updateMany(model: string, where: unknown, set: unknown, chain: Chain = rootChain()): { count: number; ids: number[] } {
+  updateMany(
+    model: string,
+    where: unknown,
+    set: unknown,
+    chain: Chain = rootChain(),
+  ): { count: number; ids: number[] } {
     const store = this.store(model);
     const w = this.where(store, where, true);
     checkValues(store.spec, set, 'set');
     return this.core.scopes.run(() => {
       const ids = store.ids(w);
-      ids.forEach((id, index) => this.update(model, id, set, chain, { index, count: ids.length, ids }));
+      ids.forEach((id, index) =>
+        this.update(model, id, set, chain, { index, count: ids.length, ids }),
+      );
       return { count: ids.length, ids };
     });
   }
 
-  deleteMany(model: string, where: unknown, chain: Chain = rootChain()): { count: number; ids: number[] } {
+  deleteMany(
+    model: string,
+    where: unknown,
+    chain: Chain = rootChain(),
+  ): { count: number; ids: number[] } {
     const store = this.store(model);
     const w = this.where(store, where, true);
     return this.core.scopes.run(() => {
@@ -155,11 +209,27 @@ export class DataApi {
     for (const ev of events) {
       if (!ev.definition.enabled) continue;
       changedNow ??= changed(current);
-      const change: ModelChange = { model: store.spec.name, op, timing: BEFORE[op], recordId, prev, next: current, changed: changedNow, batch };
+      const change: ModelChange = {
+        model: store.spec.name,
+        op,
+        timing: BEFORE[op],
+        recordId,
+        prev,
+        next: current,
+        changed: changedNow,
+        batch,
+      };
       if (!fires(ev, change)) continue;
       const outcome = runNow(this.core, ev, chain, this.occurrence(change));
       if (outcome && op !== 'delete') {
-        current = this.acceptNext(store, ev, outcome.executionId, current!, outcome.payload, recordId);
+        current = this.acceptNext(
+          store,
+          ev,
+          outcome.executionId,
+          current!,
+          outcome.payload,
+          recordId,
+        );
         changedNow = null;
       }
     }
@@ -176,17 +246,35 @@ export class DataApi {
     recordId: number | null,
   ): Record<string, unknown> {
     const returned = payload?.next;
-    if (returned === undefined || returned === null) return current;
+    if (returned === undefined) return current;
+    if (typeof returned !== 'object' || returned === null || Array.isArray(returned))
+      throw new WhenThenError(
+        'EVENT_FAILED',
+        `Event ${ev.name} replaced next with ${returned === null ? 'null' : Array.isArray(returned) ? 'an array' : `a ${typeof returned}`}; change its fields instead, or throw to refuse the write`,
+        undefined,
+        executionId,
+      );
     const { id, ...rest } = returned as Record<string, unknown>;
     if (id !== undefined && id !== recordId && !(recordId === null && id === null))
-      throw new WhenThenError('EVENT_FAILED', `Event ${ev.name} changed next.id, which cannot change`, undefined, executionId);
+      throw new WhenThenError(
+        'EVENT_FAILED',
+        `Event ${ev.name} changed next.id, which cannot change`,
+        undefined,
+        executionId,
+      );
     // Only what the handler changed needs checking: the rest was checked before it ran.
     const edited: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(rest)) if (!(name in current) || current[name] !== value) edited[name] = value;
+    for (const [name, value] of Object.entries(rest))
+      if (!(name in current) || current[name] !== value) edited[name] = value;
     try {
       return { ...current, ...checkValues(store.spec, edited, 'next') };
     } catch (e) {
-      throw new WhenThenError('EVENT_FAILED', `Event ${ev.name} left an invalid next: ${(e as Error).message}`, undefined, executionId);
+      throw new WhenThenError(
+        'EVENT_FAILED',
+        `Event ${ev.name} left an invalid next: ${(e as Error).message}`,
+        undefined,
+        executionId,
+      );
     }
   }
 
@@ -204,7 +292,16 @@ export class DataApi {
     const events = this.core.app().eventsFor(store.spec.name, AFTER[op]) as ActiveModelEvent[];
     dispatch(this.core, events, chain, (ev) => {
       const def = ev.definition as ModelEventDefinition;
-      const change: ModelChange = { model: store.spec.name, op, timing: def.timing, recordId, prev, next: stored, changed, batch };
+      const change: ModelChange = {
+        model: store.spec.name,
+        op,
+        timing: def.timing,
+        recordId,
+        prev,
+        next: stored,
+        changed,
+        batch,
+      };
       return fires(ev as ActiveModelEvent, change) ? this.occurrence(change) : null;
     });
   }

@@ -21,6 +21,12 @@ export type WorkerCore = {
 };
 
 const BATCH = 64;
+/**
+ * How long one batch may keep the event loop (ms). Everything inside a write is synchronous, so a
+ * batch of slow handlers would otherwise hold every request for up to BATCH × timeoutMs; the batch
+ * ends after the run that crosses this budget and the rest follows after the loop had its turn.
+ */
+const BATCH_BUDGET_MS = 50;
 
 /**
  * The in-process worker for async runs. Woken right after a commit that queued jobs, it drains the
@@ -66,13 +72,19 @@ export class Worker {
     // One transaction for the batch, a savepoint per run: a failing run undoes only its own writes,
     // and the batch pays for one commit. A job leaves the outbox in the same transaction as its run's
     // writes, so a crash mid-batch leaves it queued and it runs again (at-least-once).
-    const jobs = transaction(this.core.db, () => {
-      const due = this.core.outbox.due(Date.now(), BATCH);
-      due.forEach((job) => this.runJob(job));
-      return due;
+    const started = Date.now();
+    const { due, ran } = transaction(this.core.db, () => {
+      const due = this.core.outbox.due(started, BATCH);
+      let ran = 0;
+      for (const job of due) {
+        this.runJob(job);
+        ran++;
+        if (Date.now() - started >= BATCH_BUDGET_MS) break;
+      }
+      return { due: due.length, ran };
     });
     if (this.stopped) return;
-    if (jobs.length === BATCH) return this.wake();
+    if (due === BATCH || ran < due) return this.wake();
     const next = this.core.outbox.nextDue();
     if (next !== null && next <= Date.now()) return this.wake();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -93,7 +105,14 @@ export class Worker {
       const reason = !el ? 'deleted' : raw?.enabled !== true ? 'disabled' : 'invalid';
       const now = new Date().toISOString();
       const skipped: Execution = {
-        ...jobRecord(job, active ?? { kind: job.request.kind, handler: job.request.handler ?? 'inline', version: '' }),
+        ...jobRecord(
+          job,
+          active ?? {
+            kind: job.request.kind,
+            handler: job.request.handler ?? 'inline',
+            version: '',
+          },
+        ),
         status: 'skipped',
         skipReason: reason,
         startedAt: now,
@@ -147,9 +166,19 @@ export class Worker {
   }
 
   /** A new attempt of the same occurrence: a new record, the same occurrence id. */
-  private requeue(job: Job, runAt: number, ev: { kind: string; handler: string; version: string }): void {
+  private requeue(
+    job: Job,
+    runAt: number,
+    ev: { kind: string; handler: string; version: string },
+  ): void {
     const executionId = newId();
-    const next: Job = { ...job, executionId, runAt, enqueuedAt: Date.now(), attempt: job.attempt + 1 };
+    const next: Job = {
+      ...job,
+      executionId,
+      runAt,
+      enqueuedAt: Date.now(),
+      attempt: job.attempt + 1,
+    };
     this.core.outbox.enqueue(next);
     // Saved at once: this runs inside the worker's batch transaction, which commits.
     this.core.executions.save({ execution: jobRecord(next, ev), steps: [], code: null });

@@ -19,13 +19,26 @@ export class ServiceCalls {
   describe(service: string) {
     const svc = this.core.app().services.get(service);
     if (!svc) throw this.missing(service);
-    return { name: svc.name, functions: svc.definition.functions, eventDescs: svc.definition.eventDescs };
+    return {
+      name: svc.name,
+      functions: svc.definition.functions,
+      eventDescs: svc.definition.eventDescs,
+    };
   }
 
   private missing(service: string): WhenThenError {
     const el = this.core.app().element(service);
+    // Full names are case-sensitive in lookups; a near miss says which name exists.
+    if (el && el.name !== service)
+      return new WhenThenError(
+        'NOT_FOUND',
+        `service ${service} not found (did you mean ${el.name}?)`,
+      );
     if (el?.group === 'services')
-      return new WhenThenError('CONFLICT', `${el.name} has problems: ${el.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`);
+      return new WhenThenError(
+        'CONFLICT',
+        `${el.name} has problems: ${el.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
+      );
     return notFound(`service ${service}`);
   }
 
@@ -34,7 +47,9 @@ export class ServiceCalls {
     if (!svc) throw this.missing(service);
     const f = svc.definition.functions.find((x) => x.name === fn);
     if (!f)
-      throw notFound(`function "${fn}" of ${service} (it has ${svc.definition.functions.map((x) => x.name).join(', ') || 'none'})`);
+      throw notFound(
+        `function "${fn}" of ${service} (it has ${svc.definition.functions.map((x) => x.name).join(', ') || 'none'})`,
+      );
     const input = checkArgs(service, fn, f.params, args);
     return this.core.scopes.run(() => {
       const outcome = runHandler(runServices(this.core), chain, {
@@ -65,7 +80,12 @@ export class ServiceCalls {
   publish(sender: unknown, args: unknown, chain: Chain): { sender: string; subscribers: number } {
     const parts = typeof sender === 'string' ? sender.split('.') : [];
     if (parts.length !== 3 || parts[0] !== 'services')
-      throw validationError([{ field: 'sender', reason: 'expected services.<Service>.<event>, e.g. services.Billing.paid' }]);
+      throw validationError([
+        {
+          field: 'sender',
+          reason: 'expected services.<Service>.<event>, e.g. services.Billing.paid',
+        },
+      ]);
     const service = `services.${parts[1]}`;
     const svc = this.core.app().services.get(service);
     if (!svc) throw this.missing(service);
@@ -81,15 +101,37 @@ export class ServiceCalls {
     const now = new Date().toISOString();
     this.core.scopes.record({
       execution: {
-        id: publishId, event: name, kind: 'publish', timing: null, trigger: { sender: name }, recordId: null,
-        status: 'success', skipReason: null, mode: 'sync', attempt: 1, occurrenceId: publishId,
-        startedAt: now, endedAt: now, durationMs: 0, handler: 'publish', error: null, input: payloadArgs, output: null,
-        codeVersion: null, requestId: chain.requestId, parentId: chain.parentId, depth: chain.depth + 1, rolledBack: false,
+        id: publishId,
+        event: name,
+        kind: 'publish',
+        timing: null,
+        trigger: { sender: name },
+        recordId: null,
+        status: 'success',
+        skipReason: null,
+        mode: 'sync',
+        attempt: 1,
+        occurrenceId: publishId,
+        startedAt: now,
+        endedAt: now,
+        durationMs: 0,
+        handler: 'publish',
+        error: null,
+        input: payloadArgs,
+        output: null,
+        codeVersion: null,
+        requestId: chain.requestId,
+        parentId: chain.parentId,
+        depth: chain.depth + 1,
+        rolledBack: false,
       },
       steps: [],
       code: null,
     });
-    const events = this.core.app().subscribers(`custom:${name}`).filter((e) => e.definition.enabled);
+    const events = this.core
+      .app()
+      .subscribers(`custom:${name}`)
+      .filter((e) => e.definition.enabled);
     const subChain: Chain = { ...chain, parentId: publishId, depth: chain.depth + 1 };
     this.core.scopes.run(() =>
       dispatch(this.core, events, subChain, () => ({
@@ -105,18 +147,28 @@ export class ServiceCalls {
 }
 
 /** Checks call arguments against the declared parameters (field types; `json` and `event:*` take anything). */
-function checkArgs(service: string, fn: string, params: { name: string; type: string }[], args: unknown): unknown {
+function checkArgs(
+  service: string,
+  fn: string,
+  params: { name: string; type: string }[],
+  args: unknown,
+): unknown {
   if (params.some((p) => p.type.startsWith('event:'))) return args;
   const given = args ?? {};
   if (typeof given !== 'object' || Array.isArray(given))
-    throw validationError([{ field: 'args', reason: `${service}.${fn} takes an object of arguments` }]);
+    throw validationError([
+      { field: 'args', reason: `${service}.${fn} takes an object of arguments` },
+    ]);
   const details: ErrorDetail[] = [];
   const out: Record<string, unknown> = {};
   const declared = new Map(params.map((p) => [p.name, p]));
   for (const [k, v] of Object.entries(given)) {
     const p = declared.get(k);
     if (!p) {
-      details.push({ field: k, reason: `${service}.${fn} has no parameter "${k}" (it takes ${params.map((x) => x.name).join(', ') || 'none'})` });
+      details.push({
+        field: k,
+        reason: `${service}.${fn} has no parameter "${k}" (it takes ${params.map((x) => x.name).join(', ') || 'none'})`,
+      });
       continue;
     }
     if ((FIELD_TYPES as readonly string[]).includes(p.type) && p.type !== 'json') {
