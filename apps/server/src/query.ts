@@ -1,3 +1,4 @@
+import { checkValue } from '@whenthen/schema';
 import { badQuery } from './http-errors.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -8,7 +9,11 @@ function one(q: Query, name: string): string | undefined {
   return v === '' ? undefined : v;
 }
 
-export function intParam(q: Query, name: string, opts: { min?: number; max?: number; default?: number } = {}): number | undefined {
+export function intParam(
+  q: Query,
+  name: string,
+  opts: { min?: number; max?: number; default?: number } = {},
+): number | undefined {
   const v = one(q, name);
   if (v === undefined) return opts.default;
   if (!/^-?\d+$/.test(v)) throw badQuery(name, 'expected an integer');
@@ -32,7 +37,8 @@ export function jsonParam(q: Query, name: string): unknown {
   } catch {
     throw badQuery(name, 'expected URL-encoded JSON');
   }
-  if (nestingDepth(parsed) > MAX_DEPTH) throw badQuery(name, `nested more than ${MAX_DEPTH} levels deep`);
+  if (nestingDepth(parsed) > MAX_DEPTH)
+    throw badQuery(name, `nested more than ${MAX_DEPTH} levels deep`);
   return parsed;
 }
 
@@ -45,14 +51,19 @@ export function timeParam(q: Query, name: string): number | undefined {
     return Number(v);
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v))
-    throw badQuery(name, 'expected epoch milliseconds or ISO 8601 with an offset, e.g. 2024-05-01T10:00:00+02:00');
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) throw badQuery(name, 'not a real time');
-  return t;
+    throw badQuery(
+      name,
+      'expected epoch milliseconds or ISO 8601 with an offset, e.g. 2024-05-01T10:00:00+02:00',
+    );
+  // The same check as a datetime field: Date.parse alone rolls 2024-02-30 over to March 1st.
+  const checked = checkValue({ type: 'datetime' }, v);
+  if (!checked.ok) throw badQuery(name, 'not a real time');
+  return Date.parse(checked.value as string);
 }
 
 export function idParam(raw: string, name = 'id'): number {
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw badQuery(name, 'expected a record id (integer)');
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+    throw badQuery(name, 'expected a record id (integer)');
   return Number(raw);
 }
 

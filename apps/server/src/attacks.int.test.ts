@@ -1,0 +1,143 @@
+import { Runtime } from '@whenthen/runtime';
+import type { FastifyInstance } from 'fastify';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildServer } from './server.js';
+
+const TOKEN = 'test-token';
+let dir: string;
+let runtime: Runtime;
+let server: FastifyInstance;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'whenthen-attacks-'));
+  writeFileSync(join(dir, 'app.json'), JSON.stringify({ name: 'test' }));
+  mkdirSync(join(dir, 'models', 'Order'), { recursive: true });
+  writeFileSync(
+    join(dir, 'models', 'Order', 'e.json'),
+    JSON.stringify({ type: 'model', fields: [{ name: 'sales', type: 'number' }] }),
+  );
+  mkdirSync(join(dir, 'services', 'Billing'), { recursive: true });
+  writeFileSync(
+    join(dir, 'services', 'Billing', 'e.json'),
+    JSON.stringify({
+      type: 'service',
+      functions: [{ name: 'charge', params: [] }],
+      eventDescs: [],
+    }),
+  );
+  writeFileSync(
+    join(dir, 'services', 'Billing', 'service.ts'),
+    'export async function charge(args, app) {\n  return 1;\n}\n',
+  );
+  runtime = new Runtime({ dir });
+  server = await buildServer({ runtime, token: TOKEN });
+});
+afterEach(async () => {
+  await server.close();
+  runtime.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const withToken = (method: string, url: string, body?: unknown) =>
+  server.inject({
+    method: method as 'GET',
+    url,
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    payload: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+describe('the token', () => {
+  it('cannot be skipped by %-escaping the path the router decodes', async () => {
+    runtime.data.create('models.Order', { sales: 1 });
+    for (const url of [
+      '/%61pi/elements',
+      '/%61%70%69/data/models.Order',
+      '/api/%64ata/models.Order',
+      '/%61pi/health/../elements',
+    ]) {
+      const res = await server.inject({ method: 'GET', url });
+      expect(res.statusCode, url).not.toBe(200);
+      expect(res.body, url).not.toContain('"sales"');
+      expect(res.body, url).not.toContain('models.Order');
+    }
+    const res = await server.inject({ method: 'GET', url: '/%61pi/data/models.Order' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: expect.any(String) } });
+  });
+
+  it('is not needed for GET /api/health, also with a query string', async () => {
+    expect((await server.inject({ method: 'GET', url: '/api/health?probe=1' })).json()).toEqual({
+      ok: true,
+    });
+  });
+});
+
+describe('answers in the error envelope', () => {
+  it('for a malformed %-escape in the path', async () => {
+    const res = await withToken('GET', '/api/data/models.Order/%E0%A4%A');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: expect.any(String),
+        details: [{ field: 'url', reason: expect.any(String) }],
+      },
+    });
+  });
+
+  it('for an executions time filter on a day that does not exist', async () => {
+    for (const from of ['2024-02-30T00:00:00Z', '2023-04-31T10:00:00%2B02:00']) {
+      const res = await withToken('GET', `/api/executions?from=${from}`);
+      expect(res.statusCode, from).toBe(400);
+      expect(res.json().error.details, from).toEqual([
+        { field: 'from', reason: 'not a real time' },
+      ]);
+    }
+    expect((await withToken('GET', '/api/executions?to=2024-02-29T00:00:00Z')).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('for a replace without a version, or with one that is not text', async () => {
+    const doc = (await withToken('GET', '/api/elements/models.Order')).json();
+    const changed = { ...doc.definition, title: 'Changed' };
+    for (const body of [
+      { definition: changed },
+      { definition: changed, version: 5 },
+      { definition: changed, version: '' },
+    ]) {
+      const res = await withToken('PUT', '/api/elements/models.Order', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.details).toEqual([{ field: 'version', reason: expect.any(String) }]);
+    }
+    expect((await withToken('GET', '/api/elements/models.Order')).json().definition.title).not.toBe(
+      'Changed',
+    );
+    expect(
+      (
+        await withToken('PUT', '/api/elements/models.Order', {
+          definition: changed,
+          version: doc.version,
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  it('with 404 for a service named in the wrong case', async () => {
+    const res = await withToken('POST', '/api/services/services.billing/charge', {});
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'service services.billing not found (did you mean services.Billing?)',
+    });
+    expect(
+      (await withToken('POST', '/api/services/services.Billing/charge', {})).json().result,
+    ).toBe(1);
+  });
+});
