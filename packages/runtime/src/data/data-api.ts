@@ -83,7 +83,7 @@ export class DataApi {
       this.checkRefs(store, next, null);
       const id = store.insert(next);
       const stored = store.get(id)!;
-      this.runAfter(
+      const ranSync = this.runAfter(
         store,
         chain,
         'create',
@@ -93,7 +93,7 @@ export class DataApi {
         changedFields(store.spec.fields, null, stored),
         batch,
       );
-      return stored;
+      return ranSync ? this.reread(store, id, stored) : stored;
     });
   }
 
@@ -118,8 +118,8 @@ export class DataApi {
       const changed = changedFields(store.spec.fields, prev, next);
       if (changed.length) store.update(id, Object.fromEntries(changed.map((f) => [f, next[f]])));
       const stored = store.get(id)!;
-      this.runAfter(store, chain, 'update', prev, stored, id, changed, batch);
-      return stored;
+      const ranSync = this.runAfter(store, chain, 'update', prev, stored, id, changed, batch);
+      return ranSync ? this.reread(store, id, stored) : stored;
     });
   }
 
@@ -278,7 +278,18 @@ export class DataApi {
     }
   }
 
-  /** After handlers of the write's op and afterWrite, merged in order: sync run now, async queued. */
+  /**
+   * The record as the write leaves it: a sync after handler may have changed it (or deleted it, then
+   * the row as written is returned), and the caller gets what is stored.
+   */
+  private reread(store: ModelStore, id: number, written: Row): Row {
+    return store.get(id) ?? written;
+  }
+
+  /**
+   * After handlers of the write's op and afterWrite, merged in order: sync run now, async queued.
+   * Returns whether a sync handler ran (it may have written the record again).
+   */
   private runAfter(
     store: ModelStore,
     chain: Chain,
@@ -288,8 +299,9 @@ export class DataApi {
     recordId: number,
     changed: string[],
     batch: Batch,
-  ): void {
+  ): boolean {
     const events = this.core.app().eventsFor(store.spec.name, AFTER[op]) as ActiveModelEvent[];
+    let ranSync = false;
     dispatch(this.core, events, chain, (ev) => {
       const def = ev.definition as ModelEventDefinition;
       const change: ModelChange = {
@@ -302,8 +314,11 @@ export class DataApi {
         changed,
         batch,
       };
-      return fires(ev as ActiveModelEvent, change) ? this.occurrence(change) : null;
+      if (!fires(ev as ActiveModelEvent, change)) return null;
+      if (!(ev.definition as { async?: boolean }).async) ranSync = true;
+      return this.occurrence(change);
     });
+    return ranSync;
   }
 
   private occurrence(change: ModelChange): Occurrence {
