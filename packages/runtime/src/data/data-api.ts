@@ -171,10 +171,14 @@ export class DataApi {
     checkValues(store.spec, set, 'set');
     return this.core.scopes.run(() => {
       const ids = store.ids(w);
-      ids.forEach((id, index) =>
-        this.update(model, id, set, chain, { index, count: ids.length, ids }),
-      );
-      return { count: ids.length, ids };
+      const written: number[] = [];
+      ids.forEach((id, index) => {
+        // A handler of an earlier record may have deleted this one: it is passed over, not a 404.
+        if (index > 0 && !store.get(id)) return;
+        this.update(model, id, set, chain, { index, count: ids.length, ids });
+        written.push(id);
+      });
+      return { count: written.length, ids: written };
     });
   }
 
@@ -187,8 +191,14 @@ export class DataApi {
     const w = this.where(store, where, true);
     return this.core.scopes.run(() => {
       const ids = store.ids(w);
-      ids.forEach((id, index) => this.delete(model, id, chain, { index, count: ids.length, ids }));
-      return { count: ids.length, ids };
+      const written: number[] = [];
+      ids.forEach((id, index) => {
+        // A handler of an earlier record may have deleted this one already: it is passed over.
+        if (index > 0 && !store.get(id)) return;
+        this.delete(model, id, chain, { index, count: ids.length, ids });
+        written.push(id);
+      });
+      return { count: written.length, ids: written };
     });
   }
 
