@@ -60,10 +60,11 @@ export class DataApi {
     return this.store(model).get(id);
   }
 
-  query(model: string, where?: unknown, opts: QueryOptions = {}): { total: number; items: Row[] } {
+  query(model: string, where?: unknown, opts: unknown = {}): { total: number; items: Row[] } {
     const store = this.store(model);
     const w = this.where(store, where, false);
-    return { total: store.count(w), items: store.query(w, opts) };
+    const options = checkQueryOptions(opts);
+    return { total: store.count(w), items: store.query(w, options) };
   }
 
   count(model: string, where?: unknown): number {
@@ -340,4 +341,36 @@ export class DataApi {
       payload: modelPayload(change),
     };
   }
+}
+
+/** The most records one query returns (the REST API's `limit` has the same cap). */
+export const MAX_QUERY_LIMIT = 1000;
+
+/**
+ * Query options as handler code may send them: `limit` 1…1000, `offset` ≥ 0 (integers), `orderBy`
+ * a field name (optionally `-field`); anything else is refused rather than handed to SQLite.
+ */
+function checkQueryOptions(opts: unknown): QueryOptions {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== 'object' || Array.isArray(opts))
+    throw validationError([{ field: 'options', reason: 'expected { limit?, offset?, orderBy? }' }]);
+  const details: { field: string; reason: string }[] = [];
+  const out: QueryOptions = {};
+  for (const [key, value] of Object.entries(opts)) {
+    if (value === undefined) continue;
+    if (key === 'limit' || key === 'offset') {
+      const min = key === 'limit' ? 1 : 0;
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
+        details.push({ field: key, reason: `expected an integer of at least ${min}` });
+      else if (key === 'limit' && value > MAX_QUERY_LIMIT)
+        details.push({ field: key, reason: `must be at most ${MAX_QUERY_LIMIT}` });
+      else out[key] = value;
+    } else if (key === 'orderBy') {
+      if (typeof value !== 'string') details.push({ field: key, reason: 'expected a field name' });
+      else out.orderBy = value;
+    } else
+      details.push({ field: key, reason: 'unknown query option (use limit, offset, orderBy)' });
+  }
+  if (details.length) throw validationError(details);
+  return out;
 }
