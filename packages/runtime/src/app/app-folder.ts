@@ -56,6 +56,23 @@ export function contentVersion(definitionText: string, code: string | null): str
     .slice(0, 16);
 }
 
+/** How deep an element file may nest (the REST API refuses deeper bodies the same way). */
+export const MAX_FILE_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value, counted without recursion (so any depth is safe). */
+function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d > max) max = d;
+    if (max > MAX_FILE_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 function readJson(path: string, file: string, problems: ElementProblem[]): unknown {
   let text: string;
   try {
@@ -79,7 +96,13 @@ export function readFolder(dir: string): LoadedFolder {
   const appFile = join(dir, 'app.json');
   if (existsSync(appFile)) {
     const raw = readJson(appFile, 'app.json', problems);
-    if (raw !== undefined) {
+    if (raw !== undefined && nestingDepth(raw) > MAX_FILE_DEPTH)
+      problems.push({
+        file: 'app.json',
+        field: '(root)',
+        reason: `nested more than ${MAX_FILE_DEPTH} levels deep`,
+      });
+    else if (raw !== undefined) {
       const parsed = appSchema.safeParse(raw);
       if (parsed.success) app = parsed.data;
       else problems.push(...zodProblems('app.json', parsed.error));
@@ -146,10 +169,27 @@ export function readElement(dir: string, name: string): LoadedElement {
     }
   }
   let definition: ElementDefinition | null = null;
-  if (raw !== undefined) {
-    const parsed = parseElement(file, raw);
-    if (parsed.ok) definition = parsed.definition;
-    else problems.push(...parsed.problems);
+  if (raw !== undefined && nestingDepth(raw) > MAX_FILE_DEPTH) {
+    // The checks recurse; a file nested thousands deep (a filter of nested "not"s) would overflow
+    // the stack and take the whole folder down with it.
+    problems.push({
+      file,
+      field: '(root)',
+      reason: `nested more than ${MAX_FILE_DEPTH} levels deep`,
+    });
+    raw = undefined;
+  } else if (raw !== undefined) {
+    try {
+      const parsed = parseElement(file, raw);
+      if (parsed.ok) definition = parsed.definition;
+      else problems.push(...parsed.problems);
+    } catch (e) {
+      problems.push({
+        file,
+        field: '(root)',
+        reason: `cannot be checked: ${(e as Error).message}`,
+      });
+    }
   }
   // The code file follows from the group, so it is read even when e.json is broken.
   const type = (raw as { type?: string } | undefined)?.type ?? GROUP_TYPE[group];
