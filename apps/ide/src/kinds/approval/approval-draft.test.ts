@@ -35,6 +35,13 @@ const draft = (over: Partial<ApprovalEventDraft> = {}): ApprovalEventDraft => ({
 });
 
 describe('approval event drafts', () => {
+  it('ask for the service function in words, not as the schema’s name pattern', () => {
+    const unchosen = draft({ handler: { type: 'service', service: '', function: '' } });
+    expect(validateApprovalDraft(unchosen, context, [discount])).toEqual({
+      handler: ['Choose the service function that handles the event.'],
+    });
+  });
+
   it('accept a flow, a timing and that timing’s options', () => {
     expect(validateApprovalDraft(draft({ toStatuses: ['approved'] }), context, [discount])).toEqual(
       {},

@@ -8,6 +8,7 @@ import {
 import type { FlowInfo } from '../../approvals/approval-data';
 import { stripEmpty } from '../draft';
 import { addError, errorsByKey, mergeErrors } from '../errors';
+import { handlerIncomplete, validateHandler } from '../handler/handler-draft';
 import type { EventDraft, FieldErrors, KindContext } from '../types';
 
 /** The approval kind's keys of an event draft. */
@@ -78,17 +79,18 @@ export function validateApprovalDraft(
     ? {}
     : errorsByKey(
         parsed.error.issues
-          // "required" problems of flow/timing are already said in the user's language above
+          // "required" problems of flow/timing and an unchosen service function are already said
+          // in the user's language
           .filter(
             (i) =>
               !(
                 i.path.length === 1 &&
                 (i.path[0] === 'flow' || i.path[0] === 'timing') &&
                 !draft[i.path[0]]
-              ),
+              ) && !(i.path[0] === 'handler' && handlerIncomplete(draft.handler)),
           )
           .map((i) => ({ field: i.path.join('.') || '(root)', reason: i.message })),
         [...APPROVAL_FORM_KEYS, ...COMMON_KEYS],
       );
-  return mergeErrors(errors, schemaErrors);
+  return mergeErrors(errors, validateHandler(draft.handler, t), schemaErrors);
 }

@@ -55,4 +55,14 @@ describe('custom event drafts', () => {
     ]);
     expect(validateCustomDraft(draft('services.Billing.paid'), { services, t })).toEqual({});
   });
+
+  it('need the service function chosen when a service handles them', () => {
+    const unchosen = {
+      ...draft('services.Billing.paid'),
+      handler: { type: 'service' as const, service: '', function: '' },
+    };
+    expect(validateCustomDraft(unchosen, { services, t })).toEqual({
+      handler: ['Choose the service function that handles the event.'],
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n';
-import { addError } from '../errors';
+import { addError, mergeErrors } from '../errors';
+import { validateHandler } from '../handler/handler-draft';
 import type { EventDraft, FieldErrors } from '../types';
 
 /** A custom event's draft: the common keys plus the declared event it subscribes to. */
@@ -58,5 +59,5 @@ export function validateCustomDraft(
   if (!draft.sender) addError(errors, 'sender', t('custom.senderRequired'));
   else if (!declaredEvents(context.services).some((e) => e.sender === draft.sender))
     addError(errors, 'sender', t('custom.senderUnknown', { sender: draft.sender }));
-  return errors;
+  return mergeErrors(errors, validateHandler(draft.handler, t));
 }

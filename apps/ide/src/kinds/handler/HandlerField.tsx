@@ -73,13 +73,14 @@ export function HandlerField({
     }));
   }, [choices]);
 
+  const functionRequired = t('handler.functionRequired');
   const notes: string[] = [];
   if (handler.type === 'service' && !selected)
     notes.push(
       choices.length === 0
         ? t('handler.noFunctions')
         : firstFit
-          ? t('handler.functionRequired')
+          ? functionRequired
           : t('handler.noneFit', { kind: kindTitle, type: `event:${kind}` }),
     );
   if (handler.type === 'service' && selected && chosen && !chosen.fit.fits)
@@ -90,7 +91,11 @@ export function HandlerField({
   return (
     <FormItem
       label={t('event.handler')}
-      errors={[...notes, ...(errors.handler ?? [])]}
+      // The form's "choose a function" refusal repeats what the notes already say.
+      errors={[
+        ...notes,
+        ...(errors.handler ?? []).filter((e) => !notes.length || e !== functionRequired),
+      ]}
       testId={tid('handler')}
       help={
         chosen?.fit.fits ? (

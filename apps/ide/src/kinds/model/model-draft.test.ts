@@ -62,6 +62,22 @@ describe('validateModelDraft', () => {
     expect(errors.filter?.[0]).toMatch(/^filter\.and\.0\.value: expected a number/);
   });
 
+  it("asks for the service function in words, not as the schema's name pattern", () => {
+    const errors = validateModelDraft(
+      draft({ handler: { type: 'service', service: '', function: '' } }),
+      context,
+    );
+    expect(errors).toEqual({
+      handler: ['Choose the service function that handles the event.'],
+    });
+    expect(
+      validateModelDraft(
+        draft({ handler: { type: 'service', service: 'services.Billing', function: 'onOrder' } }),
+        context,
+      ),
+    ).toEqual({});
+  });
+
   it('refuses trigger fields the model does not have', () => {
     expect(validateModelDraft(draft({ fields: ['nope'] }), context).fields).toContain(
       'unknown field "nope"',

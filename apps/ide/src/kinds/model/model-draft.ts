@@ -10,6 +10,7 @@ import {
 import { findModel } from '../../stores/app-store';
 import { addError, errorsByKey, mergeErrors } from '../errors';
 import { stripEmpty } from '../draft';
+import { handlerIncomplete, validateHandler } from '../handler/handler-draft';
 import type { EventDraft, FieldErrors, KindContext } from '../types';
 
 /** The model kind's keys of an event draft. */
@@ -69,17 +70,18 @@ export function validateModelDraft(draft: ModelEventDraft, context: KindContext)
     ? {}
     : errorsByKey(
         parsed.error.issues
-          // "required" problems of model/timing are already said in the user's language above
+          // "required" problems of model/timing and an unchosen service function are already said
+          // in the user's language
           .filter(
             (i) =>
               !(
                 i.path.length === 1 &&
                 (i.path[0] === 'model' || i.path[0] === 'timing') &&
                 !draft[i.path[0]]
-              ),
+              ) && !(i.path[0] === 'handler' && handlerIncomplete(draft.handler)),
           )
           .map((i) => ({ field: i.path.join('.') || '(root)', reason: i.message })),
         [...MODEL_FORM_KEYS, ...COMMON_KEYS],
       );
-  return mergeErrors(errors, schemaErrors);
+  return mergeErrors(errors, validateHandler(draft.handler, t), schemaErrors);
 }
