@@ -3,7 +3,13 @@ import { Alert, Button, Modal, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT, type Translate } from '../i18n';
 import { ConditionBuilder } from './ConditionBuilder';
-import { fromBuilder, toBuilder, type BuilderGroup, type BuilderNode } from './condition-model';
+import {
+  fromBuilder,
+  missingPart,
+  toBuilder,
+  type BuilderGroup,
+  type BuilderNode,
+} from './condition-model';
 
 type Props = {
   open: boolean;
@@ -47,8 +53,10 @@ function useChecked(root: BuilderGroup, fields: readonly Field[], t: Translate) 
       problems.set(id, [...(problems.get(id) ?? []), message]);
     const walk = (node: BuilderNode, isRoot: boolean) => {
       if (node.kind === 'leaf') {
-        if (!node.field) add(node.id, t('cond.needField'));
-        else if (!node.op) add(node.id, t('cond.needOp'));
+        const missing = missingPart(node);
+        if (missing === 'field') add(node.id, t('cond.needField'));
+        else if (missing === 'op') add(node.id, t('cond.needOp'));
+        else if (missing === 'value') add(node.id, t('cond.needValue'));
         return;
       }
       if (!isRoot && node.children.length === 0) add(node.id, t('cond.emptyGroup'));

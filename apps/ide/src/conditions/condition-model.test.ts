@@ -5,6 +5,7 @@ import {
   describeCondition,
   emptyLeaf,
   fromBuilder,
+  missingPart,
   removeNode,
   toBuilder,
 } from './condition-model';
@@ -95,5 +96,15 @@ describe('condition builder model', () => {
       { field: (f) => f.toUpperCase(), op: (o) => o, and: ' and ', or: ' or ', not: 'not ' },
     );
     expect(text).toBe('SALES gt 1000 and (REGION in [East, West] or X isNull)');
+  });
+
+  it('says what a row still lacks: field, operator, then a value unless the operator takes none', () => {
+    const row = emptyLeaf();
+    expect(missingPart(row)).toBe('field');
+    expect(missingPart({ ...row, field: 'sales' })).toBe('op');
+    expect(missingPart({ ...row, field: 'sales', op: 'gt' })).toBe('value');
+    expect(missingPart({ ...row, field: 'sales', op: 'gt', value: 0 })).toBeNull();
+    expect(missingPart({ ...row, field: 'shipDate', op: 'isNull' })).toBeNull();
+    expect(missingPart({ ...row, field: 'note', op: 'eq', value: '' })).toBeNull();
   });
 });

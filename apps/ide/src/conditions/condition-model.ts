@@ -84,6 +84,17 @@ export function fromBuilder(
   return { condition: walk(root, rootPath), paths };
 }
 
+/**
+ * What a row still lacks before it can be checked: its field, its operator, or its value (every
+ * operator but isNull / notNull takes one). Said by the builder in the user's language.
+ */
+export function missingPart(leaf: BuilderLeaf): 'field' | 'op' | 'value' | null {
+  if (!leaf.field) return 'field';
+  if (!leaf.op) return 'op';
+  if (leaf.op === 'isNull' || leaf.op === 'notNull') return null;
+  return leaf.value === undefined || leaf.value === null ? 'value' : null;
+}
+
 /** Immutable edits, each returning a new tree. */
 export function updateNode(
   root: BuilderGroup,

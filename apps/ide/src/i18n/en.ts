@@ -154,6 +154,7 @@ export const en = {
   'cond.remove': 'Remove',
   'cond.needField': 'Choose a field.',
   'cond.needOp': 'Choose an operator.',
+  'cond.needValue': 'Enter a value (for an empty field, use “is empty” or “is not empty”).',
   'cond.emptyGroup': 'An empty group matches nothing useful: add a condition or remove it.',
   'cond.summaryAnd': ' and ',
   'cond.summaryOr': ' or ',

@@ -152,6 +152,7 @@ export const zh: Record<MessageKey, string> = {
   'cond.remove': '移除',
   'cond.needField': '请选择字段。',
   'cond.needOp': '请选择运算符。',
+  'cond.needValue': '请输入值（要匹配空字段，请使用“为空”或“不为空”）。',
   'cond.emptyGroup': '空条件组没有意义：请添加条件或将其移除。',
   'cond.summaryAnd': ' 且 ',
   'cond.summaryOr': ' 或 ',
