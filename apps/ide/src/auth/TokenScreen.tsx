@@ -20,7 +20,9 @@ export function TokenScreen() {
           <KeyOutlined />
         </div>
         <Typography.Title level={3}>{t('auth.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('auth.body')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('auth.body', { url: `${window.location.origin}/` })}
+        </Typography.Paragraph>
         {reason && (
           <Typography.Paragraph type="danger">{t('auth.reason', { reason })}</Typography.Paragraph>
         )}

@@ -12,7 +12,7 @@ export const en = {
 
   'auth.title': 'Paste your access token',
   'auth.body':
-    'The WhenThen server refused this page without a valid token. The `whenthen dev` command prints a link with the token (http://127.0.0.1:4310/#token=…); open that link, or paste the token here.',
+    'The WhenThen server refused this page without a valid token. The `whenthen dev` command prints a link with the token ({url}#token=…); open that link, or paste the token here (it is also kept in the application folder’s .whenthen/token file).',
   'auth.placeholder': 'Access token',
   'auth.submit': 'Continue',
   'auth.reason': 'Server said: {reason}',

@@ -14,7 +14,7 @@ export const zh: Record<MessageKey, string> = {
 
   'auth.title': '请粘贴访问令牌',
   'auth.body':
-    'WhenThen 服务器拒绝了没有有效令牌的请求。`whenthen dev` 命令会打印带令牌的链接（http://127.0.0.1:4310/#token=…）；请打开该链接，或在此粘贴令牌。',
+    'WhenThen 服务器拒绝了没有有效令牌的请求。`whenthen dev` 命令会打印带令牌的链接（{url}#token=…）；请打开该链接，或在此粘贴令牌（令牌也保存在应用文件夹的 .whenthen/token 文件中）。',
   'auth.placeholder': '访问令牌',
   'auth.submit': '继续',
   'auth.reason': '服务器返回：{reason}',
