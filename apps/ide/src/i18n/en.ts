@@ -90,8 +90,13 @@ export const en = {
   'event.handlerServiceLater': 'Service functions as handlers are not available yet.',
   'event.async': 'Run asynchronously',
   'event.asyncHelp':
-    'Async runs after what set it off has committed, with retries; a failure never undoes it. Sync runs inside the same transaction and a failure rolls it all back.',
+    'Async runs after what set it off has committed and can be tried again (Attempts); a failure never undoes it. Sync runs inside the same transaction and a failure rolls it all back.',
   'event.asyncBefore': 'Before timings always run synchronously.',
+  'event.retry': 'Attempts',
+  'event.retryBackoff': 'first wait (ms)',
+  'event.retryNone': 'One attempt: a failed run is not tried again.',
+  'event.retryHelp':
+    'A failed run is tried again, up to {attempts} attempts in all; it waits {backoffMs} ms before the second, twice as long before each next one.',
   'event.order': 'Order',
   'event.orderHelp': 'Lower runs first among the events that fire together.',
   'event.timeout': 'Time limit (ms)',

@@ -90,8 +90,13 @@ export const zh: Record<MessageKey, string> = {
   'event.handlerServiceLater': '暂不支持以服务函数作为处理函数。',
   'event.async': '异步运行',
   'event.asyncHelp':
-    '异步在触发它的操作提交后运行，失败会重试，且不会撤销该操作；同步在同一事务内运行，失败将回滚全部。',
+    '异步在触发它的操作提交后运行，失败后可按尝试次数重试，且不会撤销该操作；同步在同一事务内运行，失败将回滚全部。',
   'event.asyncBefore': '“之前”类时机总是同步运行。',
+  'event.retry': '尝试次数',
+  'event.retryBackoff': '首次等待（毫秒）',
+  'event.retryNone': '只尝试一次：运行失败后不再重试。',
+  'event.retryHelp':
+    '运行失败后会重试，总共最多 {attempts} 次；第二次前等待 {backoffMs} 毫秒，之后每次等待时间翻倍。',
   'event.order': '顺序',
   'event.orderHelp': '同时触发的事件中，数值小的先运行。',
   'event.timeout': '超时（毫秒）',

@@ -1,4 +1,4 @@
-import { Input, InputNumber, Select, Switch } from 'antd';
+import { Input, InputNumber, Select, Space, Switch } from 'antd';
 import { FormItem } from './FormItem';
 import { HandlerField } from './handler/HandlerField';
 import { fieldTestId } from './test-ids';
@@ -88,9 +88,15 @@ export function EventRunFields({ mode, draft, onChange, errors, unit, context }:
           data-testid={tid('async')}
           checked={draft.async}
           disabled={!asyncAllowed && !draft.async}
-          onChange={(checked) => onChange({ async: checked })}
+          // retry applies to async events only (the server refuses it on a sync one)
+          onChange={(checked) =>
+            onChange(checked ? { async: true } : { async: false, retry: undefined })
+          }
         />
       </FormItem>
+      {draft.async && (
+        <RetryField mode={mode} draft={draft} onChange={onChange} errors={errors} t={t} />
+      )}
       <FormItem label={t('event.order')} errors={errors.order} help={t('event.orderHelp')}>
         <InputNumber
           data-testid={tid('order')}
@@ -112,5 +118,60 @@ export function EventRunFields({ mode, draft, onChange, errors, unit, context }:
         />
       </FormItem>
     </>
+  );
+}
+
+/** Default wait before the second attempt, as the runtime takes it when `retry` is absent. */
+const DEFAULT_BACKOFF_MS = 1000;
+
+/**
+ * Attempts of an async run and the wait before the second one (doubling after each). One attempt is
+ * no retry at all, the runtime's default, and is written as no `retry` key.
+ */
+function RetryField({
+  mode,
+  draft,
+  onChange,
+  errors,
+  t,
+}: Pick<Props, 'mode' | 'draft' | 'onChange' | 'errors'> & { t: KindContext['t'] }) {
+  const tid = (name: string) => fieldTestId(mode, name);
+  const attempts = draft.retry?.attempts ?? 1;
+  const backoffMs = draft.retry?.backoffMs ?? DEFAULT_BACKOFF_MS;
+  const set = (next: { attempts: number; backoffMs: number }) =>
+    onChange({ retry: next.attempts > 1 ? next : undefined });
+  return (
+    <FormItem
+      label={t('event.retry')}
+      errors={errors.retry}
+      help={attempts > 1 ? t('event.retryHelp', { attempts, backoffMs }) : t('event.retryNone')}
+      testId={tid('retry')}
+    >
+      <Space wrap>
+        <InputNumber
+          data-testid={tid('retry-attempts')}
+          value={attempts}
+          min={1}
+          max={100}
+          precision={0}
+          onChange={(value) => set({ attempts: value ?? 1, backoffMs })}
+          style={{ width: 120 }}
+        />
+        {attempts > 1 && (
+          <Space.Compact>
+            <Space.Addon>{t('event.retryBackoff')}</Space.Addon>
+            <InputNumber
+              data-testid={tid('retry-backoff')}
+              value={backoffMs}
+              min={0}
+              max={86_400_000}
+              precision={0}
+              onChange={(value) => set({ attempts, backoffMs: value ?? DEFAULT_BACKOFF_MS })}
+              style={{ width: 140 }}
+            />
+          </Space.Compact>
+        )}
+      </Space>
+    </FormItem>
   );
 }

@@ -15,6 +15,8 @@ export type EventDraft = {
   order: number;
   enabled: boolean;
   timeoutMs?: number;
+  /** Async only; absent means one attempt. */
+  retry?: { attempts: number; backoffMs: number };
   [key: string]: unknown;
 };
 
