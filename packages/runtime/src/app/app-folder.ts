@@ -113,9 +113,34 @@ export function readFolder(dir: string): LoadedFolder {
     const groupDir = join(dir, group);
     if (!existsSync(groupDir)) continue;
     const byLowerName = new Map<string, string[]>();
-    for (const entry of readdirSync(groupDir).sort()) {
+    let entries: string[];
+    try {
+      entries = readdirSync(groupDir).sort();
+    } catch (e) {
+      problems.push({
+        file: group,
+        field: '(file)',
+        reason: `cannot be read as a folder: ${(e as Error).message}`,
+      });
+      continue;
+    }
+    for (const entry of entries) {
       const elementDir = join(groupDir, entry);
-      if (entry.startsWith('.') || !statSync(elementDir).isDirectory()) continue;
+      if (entry.startsWith('.')) continue;
+      // A dangling symlink, or an entry a git checkout removed since the listing, is reported
+      // (or gone on the next reload) instead of failing the whole folder.
+      let isDir: boolean;
+      try {
+        isDir = statSync(elementDir).isDirectory();
+      } catch (e) {
+        problems.push({
+          file: `${group}/${entry}`,
+          field: '(file)',
+          reason: `cannot be read: ${(e as Error).message}`,
+        });
+        continue;
+      }
+      if (!isDir) continue;
       const name = `${group}.${entry}`;
       const file = `${group}/${entry}/e.json`;
       if (!parseFullName(name)) {
@@ -195,8 +220,17 @@ export function readElement(dir: string, name: string): LoadedElement {
   const type = (raw as { type?: string } | undefined)?.type ?? GROUP_TYPE[group];
   const codeFile = type ? CODE_FILE[type] : undefined;
   let code: string | null = null;
-  if (codeFile && existsSync(join(elementDir, codeFile)))
-    code = readFileSync(join(elementDir, codeFile), 'utf8');
+  if (codeFile && existsSync(join(elementDir, codeFile))) {
+    try {
+      code = readFileSync(join(elementDir, codeFile), 'utf8');
+    } catch (e) {
+      problems.push({
+        file: `${group}/${short}/${codeFile}`,
+        field: '(file)',
+        reason: `cannot be read: ${(e as Error).message}`,
+      });
+    }
+  }
   return { name, group, definition, raw, code, version: contentVersion(text, code), problems };
 }
 
