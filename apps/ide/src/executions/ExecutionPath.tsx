@@ -187,11 +187,14 @@ function RunDetail({ run }: { run: ExecutionDetail }) {
               showIcon
               data-testid="path-error"
               title={
-                <span>
-                  <span className="mono">{run.error.code}</span> {run.error.message}
+                // A message of thousands of characters would push the stack and the steps off the
+                // screen: three lines, the whole of it on hover (and in the stack below).
+                <span className="path-error-title" title={run.error.message}>
+                  <span className="mono">{run.error.code}</span>
                   {run.error.line ? (
                     <Tag className="error-line-tag">{t('path.line', { line: run.error.line })}</Tag>
-                  ) : null}
+                  ) : null}{' '}
+                  {run.error.message}
                 </span>
               }
               description={
@@ -311,13 +314,17 @@ function StepDetail({ step }: { step: StepNode }) {
       {step.logs && step.logs.length > 0 && (
         <>
           <Typography.Text type="secondary">{t('path.logs')}</Typography.Text>
-          <pre className="json-view">{step.logs.join('\n')}</pre>
+          <pre className="json-view" style={{ maxHeight: 260 }}>
+            {step.logs.join('\n')}
+          </pre>
         </>
       )}
       {step.error && (
         <>
           <Typography.Text type="secondary">{t('path.error')}</Typography.Text>
-          <pre className="json-view error-text">{step.error.stack ?? step.error.message}</pre>
+          <pre className="json-view error-text" style={{ maxHeight: 260 }}>
+            {step.error.stack ?? step.error.message}
+          </pre>
         </>
       )}
     </div>

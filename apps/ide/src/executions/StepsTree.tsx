@@ -113,7 +113,12 @@ function StepRow({ step }: { step: StepNode }) {
           </div>
         ))}
       {step.error && (
-        <Typography.Text type="danger" className="step-error" data-testid="step-error">
+        <Typography.Text
+          type="danger"
+          className="step-error"
+          data-testid="step-error"
+          title={step.error.message}
+        >
           {step.error.message}
         </Typography.Text>
       )}
