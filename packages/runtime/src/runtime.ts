@@ -1,6 +1,16 @@
-import { GROUP_OF_TYPE, parseElement, parseFullName, type ModelEventDefinition } from '@whenthen/schema';
+import {
+  GROUP_OF_TYPE,
+  parseElement,
+  parseFullName,
+  type ModelEventDefinition,
+} from '@whenthen/schema';
 import { join } from 'node:path';
-import { readFolder, removeElementFiles, writeElementFiles, type LoadedElement } from './app/app-folder.js';
+import {
+  readFolder,
+  removeElementFiles,
+  writeElementFiles,
+  type LoadedElement,
+} from './app/app-folder.js';
 import { watchFolder } from './app/folder-watcher.js';
 import { Application } from './app/application.js';
 import { DataApi } from './data/data-api.js';
@@ -37,7 +47,12 @@ export type ElementSummary = {
   problems: LoadedElement['problems'];
 };
 
-export type ElementDocument = { name: string; definition: unknown; code: string | null; version: string };
+export type ElementDocument = {
+  name: string;
+  definition: unknown;
+  code: string | null;
+  version: string;
+};
 
 /**
  * A running application: its folder, its database, the sandbox its code runs in, the data API
@@ -72,7 +87,8 @@ export class Runtime {
       scopes: this.scopes,
       outbox: this.outbox,
       executions: this.executions,
-      bridgeFor: (chain: Chain, run: { executionId: string; event: string }) => this.bridgeFor(chain, run),
+      bridgeFor: (chain: Chain, run: { executionId: string; event: string }) =>
+        this.bridgeFor(chain, run),
       wake: () => this.worker.wake(),
     };
     this.worker = new Worker(core);
@@ -118,7 +134,12 @@ export class Runtime {
 
   listElements(): { items: ElementSummary[]; problems: LoadedElement['problems'] } {
     const items = this.current.elements.map((el) => {
-      const raw = (el.definition ?? el.raw ?? {}) as { type?: string; kind?: string; title?: string; enabled?: boolean };
+      const raw = (el.definition ?? el.raw ?? {}) as {
+        type?: string;
+        kind?: string;
+        title?: string;
+        enabled?: boolean;
+      };
       const summary: ElementSummary = {
         name: el.name,
         type: raw.type ?? el.group.replace(/s$/, ''),
@@ -135,22 +156,51 @@ export class Runtime {
   getElement(name: string): ElementDocument {
     const el = this.current.element(name);
     if (!el) throw notFound(`element ${name}`);
-    return { name: el.name, definition: el.definition ?? el.raw ?? null, code: el.code, version: el.version };
+    return {
+      name: el.name,
+      definition: el.definition ?? el.raw ?? null,
+      code: el.code,
+      version: el.version,
+    };
   }
 
   /** Validates a definition (shape, then against the other elements) without writing anything. */
-  private validate(name: string, definition: unknown, code: string | null | undefined, replacing: boolean): void {
+  private validate(
+    name: string,
+    definition: unknown,
+    code: string | null | undefined,
+    replacing: boolean,
+  ): void {
     const parsedName = parseFullName(name);
     if (!parsedName)
-      throw validationError([{ field: 'name', reason: 'expected <group>.<Name>, e.g. events.NotifyBigOrder (A-Z first, then letters and digits)' }]);
+      throw validationError([
+        {
+          field: 'name',
+          reason:
+            'expected <group>.<Name>, e.g. events.NotifyBigOrder (A-Z first, then letters and digits)',
+        },
+      ]);
     const parsed = parseElement('e.json', definition);
-    if (!parsed.ok) throw validationError(parsed.problems.map((p) => ({ field: `definition.${p.field}`, reason: p.reason })));
+    if (!parsed.ok)
+      throw validationError(
+        parsed.problems.map((p) => ({ field: `definition.${p.field}`, reason: p.reason })),
+      );
     const type = parsed.definition.type as keyof typeof GROUP_OF_TYPE;
     if (GROUP_OF_TYPE[type] !== parsedName.group)
-      throw validationError([{ field: 'name', reason: `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} element belongs in ${GROUP_OF_TYPE[type]}.*` }]);
-    if (code !== undefined && code !== null && typeof code !== 'string') throw validationError([{ field: 'code', reason: 'expected text' }]);
+      throw validationError([
+        {
+          field: 'name',
+          reason: `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} element belongs in ${GROUP_OF_TYPE[type]}.*`,
+        },
+      ]);
+    if (code !== undefined && code !== null && typeof code !== 'string')
+      throw validationError([{ field: 'code', reason: 'expected text' }]);
     const existing = this.current.element(name);
-    if (!replacing && existing) throw new WhenThenError('ALREADY_EXISTS', `${existing.name} already exists (names are unique ignoring case)`);
+    if (!replacing && existing)
+      throw new WhenThenError(
+        'ALREADY_EXISTS',
+        `${existing.name} already exists (names are unique ignoring case)`,
+      );
     // Check against the rest of the application exactly as a reload would see it.
     const folder = readFolder(this.options.dir);
     const candidate: LoadedElement = {
@@ -162,7 +212,10 @@ export class Runtime {
       version: '',
       problems: [],
     };
-    folder.elements = [...folder.elements.filter((e) => e.name.toLowerCase() !== name.toLowerCase()), candidate];
+    folder.elements = [
+      ...folder.elements.filter((e) => e.name.toLowerCase() !== name.toLowerCase()),
+      candidate,
+    ];
     new Application(folder, this.db, this.codeChecker);
     if (candidate.problems.length)
       throw validationError(
@@ -172,8 +225,12 @@ export class Runtime {
         }),
       );
     // A change must not break what depends on it (an event using a service function, a filter on a field).
-    const clean = new Set(this.current.elements.filter((e) => !e.problems.length).map((e) => e.name));
-    const broken = folder.elements.filter((e) => e !== candidate && e.problems.length && clean.has(e.name));
+    const clean = new Set(
+      this.current.elements.filter((e) => !e.problems.length).map((e) => e.name),
+    );
+    const broken = folder.elements.filter(
+      (e) => e !== candidate && e.problems.length && clean.has(e.name),
+    );
     if (broken.length)
       throw new WhenThenError(
         'IN_USE',
@@ -185,26 +242,58 @@ export class Runtime {
     const name = typeof input.name === 'string' ? input.name : '';
     const def = input.definition as { type?: string; handler?: { type?: string } } | null;
     // `code` is optional: an inline event starts from the empty handler.
-    if (input.code === undefined && def?.type === 'event' && (def.handler?.type ?? 'inline') === 'inline')
+    if (
+      input.code === undefined &&
+      def?.type === 'event' &&
+      (def.handler?.type ?? 'inline') === 'inline'
+    )
       input = { ...input, code: 'export default async function (event, app) {\n}\n' };
     this.validate(name, input.definition, input.code as string | undefined, false);
-    writeElementFiles(this.options.dir, name, parseElementOrThrow(input.definition), (input.code as string | undefined) ?? null);
+    writeElementFiles(
+      this.options.dir,
+      name,
+      parseElementOrThrow(input.definition),
+      (input.code as string | undefined) ?? null,
+    );
     this.reload();
     return this.getElement(name);
   }
 
-  replaceElement(name: string, input: { definition: unknown; code?: unknown; version?: unknown }): ElementDocument {
+  replaceElement(
+    name: string,
+    input: { definition: unknown; code?: unknown; version?: unknown },
+  ): ElementDocument {
     const existing = this.current.element(name);
     if (!existing) throw notFound(`element ${name}`);
     if (input.version !== undefined && input.version !== existing.version)
-      throw new WhenThenError('STALE', `${existing.name} changed since version ${String(input.version)}; reload it and apply your change again`);
+      throw new WhenThenError(
+        'STALE',
+        `${existing.name} changed since version ${String(input.version)}; reload it and apply your change again`,
+      );
     type Fixed = { type?: string; kind?: string; model?: string; flow?: string; timing?: string };
     const prevType = (existing.definition ?? (existing.raw as object | null)) as Fixed | null;
     const next = input.definition as Fixed;
-    if (prevType?.type === 'event' && existing.definition && (prevType.kind !== next?.kind || prevType.model !== next?.model || prevType.flow !== next?.flow || prevType.timing !== next?.timing))
-      throw validationError([{ field: 'definition', reason: 'kind, target and timing are fixed after creation; create a new event instead' }]);
+    if (
+      prevType?.type === 'event' &&
+      existing.definition &&
+      (prevType.kind !== next?.kind ||
+        prevType.model !== next?.model ||
+        prevType.flow !== next?.flow ||
+        prevType.timing !== next?.timing)
+    )
+      throw validationError([
+        {
+          field: 'definition',
+          reason: 'kind, target and timing are fixed after creation; create a new event instead',
+        },
+      ]);
     this.validate(existing.name, input.definition, input.code as string | undefined, true);
-    writeElementFiles(this.options.dir, existing.name, parseElementOrThrow(input.definition), input.code as string | undefined);
+    writeElementFiles(
+      this.options.dir,
+      existing.name,
+      parseElementOrThrow(input.definition),
+      input.code as string | undefined,
+    );
     this.reload();
     return this.getElement(existing.name);
   }
@@ -214,7 +303,17 @@ export class Runtime {
     if (!el) throw notFound(`element ${name}`);
     const users = this.current.elements.filter((other) => other !== el && refersTo(other, el.name));
     if (users.length)
-      throw new WhenThenError('IN_USE', `${el.name} is used by ${users.map((u) => u.name).join(', ')}`);
+      throw new WhenThenError(
+        'IN_USE',
+        `${el.name} is used by ${users.map((u) => u.name).join(', ')}`,
+      );
+    // Code counts too: a model deleted under a sync handler that writes it would fail every write
+    // that sets the handler off (and its data would be gone).
+    const inCode = this.current.elements
+      .filter((other) => other !== el)
+      .flatMap((other) => codeUse(other, el.name));
+    if (inCode.length)
+      throw new WhenThenError('IN_USE', `${el.name} is used in code: ${inCode.join(', ')}`);
     const doc = this.getElement(el.name);
     // A deleted model takes its data with it, so a model made later under the same name starts clean.
     const store = this.current.model(el.name);
@@ -227,9 +326,16 @@ export class Runtime {
   setEnabled(name: string, enabled: boolean): ElementDocument {
     const el = this.current.element(name);
     if (!el || el.group !== 'events') throw notFound(`event ${name}`);
-    if (!el.definition) throw validationError(el.problems.map((p) => ({ field: p.field, reason: p.reason })), `${el.name} has problems; fix them first`);
+    if (!el.definition)
+      throw validationError(
+        el.problems.map((p) => ({ field: p.field, reason: p.reason })),
+        `${el.name} has problems; fix them first`,
+      );
     if (enabled && el.problems.length)
-      throw validationError(el.problems.map((p) => ({ field: p.field, reason: p.reason })), `${el.name} has problems; fix them before switching it on`);
+      throw validationError(
+        el.problems.map((p) => ({ field: p.field, reason: p.reason })),
+        `${el.name} has problems; fix them before switching it on`,
+      );
     // Only `enabled` changes: the file keeps its keys, their order and everything else as written.
     writeElementFiles(this.options.dir, el.name, { ...(el.raw as object), enabled }, undefined);
     this.reload();
@@ -266,11 +372,17 @@ export class Runtime {
             return this.data.deleteMany(model, args[0], chain);
         }
       }
-      if (parts[0] === 'services' && parts.length === 3) return this.services.call(`services.${parts[1]}`, parts[2]!, args[0], chain);
-      if (parts[0] === 'approvals' && parts.length === 3) return this.approvals.fromCode(`approvals.${parts[1]}`, parts[2]!, args, chain);
+      if (parts[0] === 'services' && parts.length === 3)
+        return this.services.call(`services.${parts[1]}`, parts[2]!, args[0], chain);
+      if (parts[0] === 'approvals' && parts.length === 3)
+        return this.approvals.fromCode(`approvals.${parts[1]}`, parts[2]!, args, chain);
       if (path === 'event.publish') return this.services.publish(args[0], args[1], chain);
       if (path === 'notify')
-        return this.notifications.send(args[0], { executionId: run.executionId, requestId: chain.requestId }, this.current.app.users);
+        return this.notifications.send(
+          args[0],
+          { executionId: run.executionId, requestId: chain.requestId },
+          this.current.app.users,
+        );
       if (path === 'log') return null;
       throw new WhenThenError('NOT_FOUND', `app.${path} does not exist`);
     };
@@ -293,18 +405,47 @@ export class Runtime {
 
 function parseElementOrThrow(definition: unknown): unknown {
   const parsed = parseElement('e.json', definition);
-  if (!parsed.ok) throw validationError(parsed.problems.map((p) => ({ field: p.field, reason: p.reason })));
+  if (!parsed.ok)
+    throw validationError(parsed.problems.map((p) => ({ field: p.field, reason: p.reason })));
   return parsed.definition;
+}
+
+/**
+ * Where an element's code names another element (`app.models.Order`, `app.services.Billing`,
+ * `'services.Billing.paid'`, `app.approvals.Discount`), as "events.X (handler.ts line 3)".
+ */
+function codeUse(el: LoadedElement, name: string): string[] {
+  if (!el.code) return [];
+  const parsed = parseFullName(name);
+  if (!parsed || !['models', 'services', 'approvals'].includes(parsed.group)) return [];
+  const pattern = new RegExp(`\\b${parsed.group}\\s*\\.\\s*${parsed.short}\\b`);
+  const file = el.group === 'services' ? 'service.ts' : 'handler.ts';
+  const lines = el.code.split('\n');
+  const found = lines.findIndex((line) => pattern.test(line));
+  return found < 0 ? [] : [`${el.name} (${file} line ${found + 1})`];
 }
 
 function refersTo(el: LoadedElement, name: string): boolean {
   const d = el.definition as (ModelEventDefinition & { fields?: { model?: string }[] }) | null;
   if (!d) return false;
   if (d.type === 'event' && d.kind === 'model' && d.model === name) return true;
-  if (d.type === 'event' && d.handler?.type === 'service' && d.handler.service === name) return true;
-  if (d.type === 'event' && (d as { kind: string }).kind === 'custom' && (d as unknown as { sender: string }).sender.startsWith(`${name}.`)) return true;
-  if (d.type === 'event' && (d as { kind: string }).kind === 'approval' && (d as unknown as { flow: string }).flow === name) return true;
-  if ((d as { type: string }).type === 'approval') return (d as unknown as { model: string }).model === name;
-  if ((d as { type: string }).type === 'model') return ((d as { fields?: { model?: string }[] }).fields ?? []).some((f) => f.model === name);
+  if (d.type === 'event' && d.handler?.type === 'service' && d.handler.service === name)
+    return true;
+  if (
+    d.type === 'event' &&
+    (d as { kind: string }).kind === 'custom' &&
+    (d as unknown as { sender: string }).sender.startsWith(`${name}.`)
+  )
+    return true;
+  if (
+    d.type === 'event' &&
+    (d as { kind: string }).kind === 'approval' &&
+    (d as unknown as { flow: string }).flow === name
+  )
+    return true;
+  if ((d as { type: string }).type === 'approval')
+    return (d as unknown as { model: string }).model === name;
+  if ((d as { type: string }).type === 'model')
+    return ((d as { fields?: { model?: string }[] }).fields ?? []).some((f) => f.model === name);
   return false;
 }
