@@ -6,6 +6,7 @@ import {
 } from '@whenthen/schema';
 import { join } from 'node:path';
 import {
+  readElement,
   readFolder,
   removeElementFiles,
   writeElementFiles,
@@ -238,6 +239,17 @@ export class Runtime {
       );
   }
 
+  /**
+   * An element as it is on disk now. The watcher reloads a moment after a file changes; an edit
+   * made within that moment must not be overwritten by a replace or a switch that read the old
+   * file (the version check would pass against the old content).
+   */
+  private fresh(name: string): LoadedElement | undefined {
+    const el = this.current.element(name);
+    if (el && readElement(this.options.dir, el.name).version !== el.version) this.reload();
+    return this.current.element(name);
+  }
+
   createElement(input: { name: unknown; definition: unknown; code?: unknown }): ElementDocument {
     const name = typeof input.name === 'string' ? input.name : '';
     const def = input.definition as { type?: string; handler?: { type?: string } } | null;
@@ -263,7 +275,7 @@ export class Runtime {
     name: string,
     input: { definition: unknown; code?: unknown; version?: unknown },
   ): ElementDocument {
-    const existing = this.current.element(name);
+    const existing = this.fresh(name);
     if (!existing) throw notFound(`element ${name}`);
     if (input.version !== undefined && input.version !== existing.version)
       throw new WhenThenError(
@@ -324,7 +336,7 @@ export class Runtime {
   }
 
   setEnabled(name: string, enabled: boolean): ElementDocument {
-    const el = this.current.element(name);
+    const el = this.fresh(name);
     if (!el || el.group !== 'events') throw notFound(`event ${name}`);
     if (!el.definition)
       throw validationError(
