@@ -141,3 +141,42 @@ describe('answers in the error envelope', () => {
     ).toBe(1);
   });
 });
+
+describe('a misspelt parameter', () => {
+  it('is refused instead of ignored, so an unfiltered answer never looks filtered', async () => {
+    runtime.data.create('models.Order', { sales: 1 });
+    const where = encodeURIComponent(JSON.stringify({ field: 'sales', op: 'gt', value: 5 }));
+    for (const [method, url] of [
+      ['GET', '/api/executions?stauts=failed'],
+      ['GET', `/api/data/models.Order?wher=${where}`],
+      ['GET', '/api/notifications?too=ann'],
+      ['GET', '/api/approvals/instances?flwo=approvals.X'],
+      ['DELETE', `/api/data/models.Order?where=${where}&dryRun=1`],
+    ] as const) {
+      const res = await withToken(method, url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code, url).toBe('VALIDATION_FAILED');
+    }
+    const bulk = await withToken('PATCH', `/api/data/models.Order?where=${where}`, {
+      set: { sales: 2 },
+      where: { field: 'sales', op: 'eq', value: 1 },
+    });
+    expect(bulk.statusCode).toBe(400);
+    expect(bulk.json().error.details).toEqual([
+      { field: 'where', reason: 'send the condition as ?where= in the URL' },
+    ]);
+    expect(runtime.data.query('models.Order').items).toEqual([{ id: 1, sales: 1 }]);
+    expect(
+      (
+        await withToken(
+          'GET',
+          `/api/data/models.Order?where=${where}&limit=5&offset=0&orderBy=sales`,
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await withToken('GET', '/api/executions?status=failed&limit=5&offset=0&event=events.X'))
+        .statusCode,
+    ).toBe(200);
+  });
+});

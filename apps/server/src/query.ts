@@ -9,6 +9,16 @@ function one(q: Query, name: string): string | undefined {
   return v === '' ? undefined : v;
 }
 
+/**
+ * Refuses parameters a route does not know: a misspelt filter (`stauts=failed`, `wher=…`) would
+ * otherwise be ignored and the answer would look filtered while it is not.
+ */
+export function onlyParams(q: Query, allowed: readonly string[]): void {
+  const unknown = Object.keys(q).filter((k) => !allowed.includes(k));
+  if (unknown.length)
+    throw badQuery(unknown[0]!, `unknown parameter; this route takes ${allowed.join(', ')}`);
+}
+
 export function intParam(
   q: Query,
   name: string,

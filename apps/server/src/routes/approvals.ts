@@ -2,7 +2,7 @@ import { rootChain, type Runtime } from '@whenthen/runtime';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '@whenthen/schema';
 import type { FastifyInstance } from 'fastify';
 import { badQuery } from '../http-errors.js';
-import { idParam, intParam, stringParam } from '../query.js';
+import { idParam, intParam, onlyParams, stringParam } from '../query.js';
 
 type Q = { Querystring: Record<string, string | string[] | undefined> };
 type Instance = { Params: { id: string } };
@@ -26,6 +26,7 @@ export function approvalRoutes(app: FastifyInstance, runtime: Runtime): void {
   });
   app.get<Q>('/api/approvals/instances', async (req) => {
     const q = req.query;
+    onlyParams(q, ['flow', 'status', 'assignee', 'recordId', 'limit', 'offset']);
     const status = stringParam(q, 'status');
     if (status !== undefined && !APPROVAL_STATUSES.includes(status as ApprovalStatus))
       throw badQuery('status', `expected one of ${APPROVAL_STATUSES.join(', ')}`);

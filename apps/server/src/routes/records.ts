@@ -1,7 +1,12 @@
-import { EXECUTION_STATUSES, WhenThenError, type ExecutionStatus, type Runtime } from '@whenthen/runtime';
+import {
+  EXECUTION_STATUSES,
+  WhenThenError,
+  type ExecutionStatus,
+  type Runtime,
+} from '@whenthen/runtime';
 import type { FastifyInstance } from 'fastify';
 import { badQuery } from '../http-errors.js';
-import { intParam, stringParam, timeParam } from '../query.js';
+import { intParam, onlyParams, stringParam, timeParam } from '../query.js';
 
 type Q = { Querystring: Record<string, string | string[] | undefined> };
 
@@ -9,12 +14,14 @@ type Q = { Querystring: Record<string, string | string[] | undefined> };
 export function recordRoutes(app: FastifyInstance, runtime: Runtime): void {
   app.get<Q>('/api/executions', async (req) => {
     const q = req.query;
+    onlyParams(q, ['event', 'status', 'from', 'to', 'recordId', 'requestId', 'limit', 'offset']);
     const status = stringParam(q, 'status');
     if (status !== undefined && !EXECUTION_STATUSES.includes(status as ExecutionStatus))
       throw badQuery('status', `expected one of ${EXECUTION_STATUSES.join(', ')}`);
     const from = timeParam(q, 'from');
     const to = timeParam(q, 'to');
-    if (from !== undefined && to !== undefined && from > to) throw badQuery('to', 'must not be before from');
+    if (from !== undefined && to !== undefined && from > to)
+      throw badQuery('to', 'must not be before from');
     return runtime.executions.list({
       event: stringParam(q, 'event'),
       status: status as ExecutionStatus | undefined,
@@ -31,11 +38,12 @@ export function recordRoutes(app: FastifyInstance, runtime: Runtime): void {
     if (!detail) throw new WhenThenError('NOT_FOUND', `execution ${req.params.id} not found`);
     return detail;
   });
-  app.get<Q>('/api/notifications', async (req) =>
-    runtime.notifications.list({
+  app.get<Q>('/api/notifications', async (req) => {
+    onlyParams(req.query, ['limit', 'offset', 'to']);
+    return runtime.notifications.list({
       limit: intParam(req.query, 'limit', { min: 1, max: 1000, default: 50 }),
       offset: intParam(req.query, 'offset', { min: 0, default: 0 }),
       to: stringParam(req.query, 'to'),
-    }),
-  );
+    });
+  });
 }
