@@ -20,6 +20,7 @@ import { useT } from '../i18n';
 import { shortOf } from '../layout/element-types';
 import { useAppStore } from '../stores/app-store';
 import { formatDuration, formatTime } from './format';
+import { recordIdFilter } from './record-id-filter';
 import { runKindLabel } from './run-labels';
 import { StatusTag } from './StatusTag';
 
@@ -49,7 +50,13 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const eventFilter = event ?? filters.event;
+  const recordId = recordIdFilter(filters.recordId);
   const load = useCallback(async () => {
+    if (recordId.invalid) {
+      setData({ total: 0, items: [] });
+      setError(null);
+      return;
+    }
     setLoading(true);
     try {
       const [from, to] = filters.range ?? [null, null];
@@ -60,18 +67,20 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
           // ISO 8601 with the viewer's offset, e.g. 2024-05-01T10:00:00+08:00
           from: from ? from.format() : undefined,
           to: to ? to.format() : undefined,
-          recordId: filters.recordId.trim() || undefined,
+          recordId: recordId.recordId,
           limit: page.size,
           offset: (page.current - 1) * page.size,
         }),
       );
       setError(null);
     } catch (e) {
+      // No stale rows under an error: they would read as the runs that match.
+      setData({ total: 0, items: [] });
       setError((e as Error).message);
     } finally {
       setLoading(false);
     }
-  }, [eventFilter, filters, page]);
+  }, [eventFilter, filters, page, recordId.invalid, recordId.recordId]);
 
   useEffect(() => void load(), [load, reloadKey]);
 
@@ -264,12 +273,18 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
         )}
         <Input.Search
           allowClear
-          style={{ width: 170 }}
+          style={{ width: 200 }}
           placeholder={t('records.recordId')}
+          status={recordId.invalid ? 'error' : undefined}
           data-testid="records-record-id"
-          onSearch={(recordId) => setFilter({ recordId })}
+          onSearch={(text) => setFilter({ recordId: text })}
         />
       </div>
+      {recordId.invalid && (
+        <Typography.Text type="danger" data-testid="records-record-id-error">
+          {t('records.recordIdInvalid')}
+        </Typography.Text>
+      )}
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Table<Execution>
         rowKey="id"

@@ -191,6 +191,7 @@ export const en = {
   'records.event': 'Event',
   'records.allEvents': 'All events',
   'records.recordId': 'Trigger record id',
+  'records.recordIdInvalid': 'A record id is a whole number, such as 42.',
   'records.duration': 'Duration',
   'records.handler': 'Handler',
   'records.result': 'Result',
