@@ -29,9 +29,6 @@ export const DATA_OP_LABELS: readonly { op: DataOp; key: MessageKey }[] = [
   { op: 'count', key: 'blocks.op.count' },
 ];
 
-/** Data operations handler code cannot call yet (the runtime's `app.models` has no `count`). */
-const UNAVAILABLE_OPS: ReadonlySet<DataOp> = new Set(['count']);
-
 export type CatalogContext = {
   models: readonly ModelInfo[];
   services: readonly ServiceInfo[];
@@ -115,7 +112,6 @@ export function statementCatalog({
         label: t(key),
         detail: `app.models.${model.short}.${op}`,
         template: { kind: 'data' as const, model: model.short, op },
-        ...(UNAVAILABLE_OPS.has(op) ? { disabled: true, reason: t('blocks.cat.unavailable') } : {}),
       })),
     })),
   });

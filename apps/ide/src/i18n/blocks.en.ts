@@ -75,7 +75,6 @@ export const blocksEn = {
   'blocks.cat.messageService': 'Message service',
   'blocks.cat.notification': 'Notification',
   'blocks.cat.models': 'Data models',
-  'blocks.cat.unavailable': 'Not available in handler code yet',
   'blocks.cat.events': 'Events',
   'blocks.cat.publish': 'Publish an event',
   'blocks.cat.other': 'Other',

@@ -75,7 +75,6 @@ export const blocksZh: Record<keyof typeof blocksEn, string> = {
   'blocks.cat.messageService': '消息服务',
   'blocks.cat.notification': '站内通知',
   'blocks.cat.models': '数据模型',
-  'blocks.cat.unavailable': '处理函数中暂不可用',
   'blocks.cat.events': '事件',
   'blocks.cat.publish': '发布事件',
   'blocks.cat.other': '其他',

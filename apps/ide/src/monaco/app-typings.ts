@@ -92,6 +92,8 @@ interface ModelApi<T, Input> {
   get(id: number): Promise<T | null>;
   /** Records matching a condition tree. */
   query(where?: Condition<T>, options?: QueryOptions<T>): Promise<T[]>;
+  /** How many records match a condition tree (all records without one). */
+  count(where?: Condition<T>): Promise<number>;
   /** Changes some fields of one record and returns it as stored. */
   update(id: number, patch: Partial<Input>): Promise<T>;
   /** Deletes one record and returns it as it was. */

@@ -84,6 +84,19 @@ describe('after handlers', () => {
     `await app.models.Log.create({ event: event.timing, recordId: event.next ? event.next.id : event.prev.id, data: { prev: event.prev, next: event.next, changed: event.changed, batch: event.batch } });`,
   );
 
+  it('count the records of a model that match a condition, the new one included', () => {
+    const { runtime } = setup([
+      event({
+        name: 'Count',
+        timing: 'afterCreate',
+        code: handler(`const big = await app.models.Order.count({ field: 'sales', op: 'gt', value: 10 }); const all = await app.models.Order.count(); await app.models.Log.create({ event: 'count', data: { big, all } });`),
+      }),
+    ]);
+    for (const sales of [5, 50, 500]) runtime.data.create('models.Order', { sales });
+    const logs = runtime.data.query('models.Log', undefined, { orderBy: 'id' }).items.map((l) => l.data);
+    expect(logs).toEqual([{ big: 0, all: 1 }, { big: 1, all: 2 }, { big: 2, all: 3 }]);
+  });
+
   it('see the stored row and the committed prev on a single update', () => {
     const { runtime } = setup([
       event({ name: 'Fill', timing: 'beforeUpdate', code: handler(`event.next.note = 'filled';`) }),

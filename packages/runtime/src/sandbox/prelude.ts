@@ -22,7 +22,7 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
   const then = Promise.prototype.then;
   const ErrorCtor = Error, TypeErrorCtor = TypeError, ProxyCtor = Proxy, StringFn = String;
   const create = Object.create, freeze = Object.freeze, isArray = Array.isArray;
-  const MODEL_METHODS = ['create', 'get', 'query', 'update', 'delete', 'updateMany', 'deleteMany'];
+  const MODEL_METHODS = ['create', 'get', 'query', 'count', 'update', 'delete', 'updateMany', 'deleteMany'];
   const NONE = {};
   const factories = create(null);
   const modelNames = modelsJson ? parse(modelsJson) : undefined;
