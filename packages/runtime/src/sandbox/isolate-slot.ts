@@ -103,6 +103,12 @@ export class IsolateSlot {
     );
   }
 
+  /** Heap in use by this isolate (0 when it has none). */
+  usedHeapBytes(): number {
+    if (this.lost) return 0;
+    return this.isolate!.getHeapStatisticsSync().used_heap_size;
+  }
+
   get lost(): boolean {
     return !this.isolate || this.isolate.isDisposed;
   }

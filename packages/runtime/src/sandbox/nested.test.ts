@@ -54,6 +54,28 @@ describe('nested runs from inside a bridge call', () => {
     for (const r of results) expect(r.steps.length).toBe(r.ok && r.output === 20 ? 3 : 4);
   });
 
+  it('lets go of deep and heavy nested isolates once the outermost run is over', () => {
+    // Each level keeps ~20 MB alive while it waits for the level below.
+    const code = handler(
+      `  const depth: number = event.depth;\n  const ballast = new Array(2_500_000).fill(depth);\n  if (depth < 6) await app.models.Node.update(depth + 1, {});\n  return ballast.length;`,
+    );
+    const heaps: number[][] = [];
+    const bridge: Bridge = (_path, args) => {
+      const result = run(sandbox, code, { key: 'Heavy', payload: { depth: args[0] }, bridge });
+      if (args[0] === 6) heaps.push(sandbox.heapInUse());
+      return result.ok ? result.output : null;
+    };
+    const top = run(sandbox, code, { key: 'Heavy', payload: { depth: 0 }, bridge });
+    expect(top).toMatchObject({ ok: true, output: 2_500_000 });
+    // While the deepest level ran, all seven levels had an isolate with its ballast.
+    expect(heaps[0]!.length).toBe(7);
+    expect(heaps[0]!.every((bytes) => bytes > 16 * 2 ** 20)).toBe(true);
+    // Afterwards only the outermost isolate is kept: the others were past level 3 or too heavy.
+    const after = sandbox.heapInUse();
+    expect(after.length).toBe(1);
+    expect(after[0]).toBeGreaterThan(0);
+  });
+
   it('times out a nested run on its own limit while the outer run goes on and catches the failure', () => {
     const looping = handler(`  while (true) {}`);
     let nested: RunResult | undefined;

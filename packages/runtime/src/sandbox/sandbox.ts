@@ -20,6 +20,9 @@ import type {
 const DEFAULT_MAX_STEPS = 10_000;
 const MAX_PREPARED = 512;
 const MAX_DEPTH = 64;
+/** Nested isolates kept between runs: this many levels, each with at most this much used heap. */
+const KEPT_NESTED_LEVELS = 3;
+const KEPT_NESTED_HEAP_BYTES = 16 * 2 ** 20;
 
 /**
  * Creates a sandbox: handlers and service functions run in isolated-vm isolates, one per nesting
@@ -152,6 +155,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   };
 
+  /**
+   * Each nesting level has an isolate with its own memory limit, so deep recursion through services
+   * could keep many full heaps alive. Once the outermost run is over, nested isolates past the first
+   * few levels, and any holding more than a little heap, are let go (made again when needed).
+   */
+  const releaseNested = () => {
+    for (let depth = slots.length - 1; depth >= 1; depth--) {
+      const slot = slots[depth];
+      if (!slot) continue;
+      if (depth > KEPT_NESTED_LEVELS || slot.usedHeapBytes() > KEPT_NESTED_HEAP_BYTES) slot.dispose();
+    }
+    while (slots.length > 1 && slots[slots.length - 1]!.lost) slots.pop();
+  };
+
   const run = (opts: RunOptions): RunResult => {
     const failEarly = (error: HandlerError): RunResult => ({
       ok: false,
@@ -239,6 +256,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       active.delete(token);
       const parent = stack[stack.length - 1];
       if (parent) parent.deadline += now() - started;
+      else if (slots.length > 1) releaseNested();
     }
     return runResult(current, opts, failure);
   };
@@ -251,6 +269,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     checkModule(code): ModuleCheck {
       const functions = describeFunctions(parseService(code).functions);
       return { error: compileCheck(prepareService(code, 0)), functions };
+    },
+    heapInUse() {
+      return slots.map((slot) => slot.usedHeapBytes());
     },
     dispose() {
       for (const slot of slots) slot.dispose();

@@ -107,6 +107,8 @@ export interface Sandbox {
    * null, and the exported functions found (also when there is an error, as far as they were read).
    */
   checkModule(code: string): ModuleCheck;
+  /** Heap in use by each nesting level's isolate, outermost first (0 where none is alive). */
+  heapInUse(): number[];
   dispose(): void;
 }
 
