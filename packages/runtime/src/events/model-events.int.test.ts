@@ -50,6 +50,23 @@ describe('before handlers', () => {
     expect(runtime.data.get('models.Order', row.id)).toMatchObject({ note: 'first-second', sales: 10 });
   });
 
+  it('may not turn a field into NaN or Infinity, which JSON would quietly store as null', () => {
+    const { runtime } = setup([
+      event({ name: 'Ratio', timing: 'beforeCreate', code: handler(`event.next.sales = event.next.sales / 0 - Infinity;`) }),
+      event({ name: 'Copy', timing: 'afterUpdate', code: handler(`await app.models.Log.create({ event: 'copy', data: { ratio: event.next.sales / 0 } });`) }),
+    ]);
+    const refused = failure(() => runtime.data.create('models.Order', { sales: 5 }));
+    expect(refused.code).toBe('EVENT_FAILED');
+    expect(refused.message).toContain('event.next.sales to NaN');
+    expect(runtime.data.count('models.Order')).toBe(0);
+
+    runtime.setEnabled('events.Ratio', false);
+    const row = runtime.data.create('models.Order', { sales: 5 });
+    const called = failure(() => runtime.data.update('models.Order', row.id, { status: 'x' }));
+    expect(called.message).toContain('"ratio" is Infinity, which JSON cannot hold');
+    expect(runtime.data.count('models.Log')).toBe(0);
+  });
+
   it('check their filter against the current next', () => {
     const { runtime } = setup([
       event({ name: 'Raise', timing: 'beforeCreate', order: 1, code: handler(`event.next.sales = 5000;`) }),

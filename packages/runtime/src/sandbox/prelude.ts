@@ -65,10 +65,27 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
     return line.length > 10000 ? line.slice(0, 10000) + '…' : line;
   }
 
+  // JSON has no NaN or Infinity: JSON.stringify would quietly write null, so refuse them instead.
+  const isFiniteNumber = Number.isFinite;
+  function finiteOnly(key, value) {
+    if (typeof value === 'number' && !isFiniteNumber(value)) {
+      throw new TypeErrorCtor((key === '' ? 'a value' : '"' + key + '"') + ' is ' + StringFn(value) + ', which JSON cannot hold');
+    }
+    return value;
+  }
+  function nonFiniteField(row) {
+    if (row === null || typeof row !== 'object') return undefined;
+    for (const key in row) {
+      const value = row[key];
+      if (typeof value === 'number' && !isFiniteNumber(value)) return key;
+    }
+    return undefined;
+  }
+
   function call(token, path, args) {
     let json;
     try {
-      json = stringify(args);
+      json = stringify(args, finiteOnly);
     } catch (e) {
       return rejected(new TypeErrorCtor('app.' + path + ': arguments must be JSON-serializable (' + describe(e)[0] + ')'));
     }
@@ -167,6 +184,12 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
       outputJson = stringify(output);
     } catch (e) {
       return fail(token, new TypeErrorCtor(what + ' returned a value that is not JSON-serializable (' + describe(e)[0] + ')'), event, null);
+    }
+    // A before handler's next is read back as the record to write: NaN must not become null there.
+    const readBack = event !== null && typeof event === 'object' && typeof event.timing === 'string' && event.timing.slice(0, 6) === 'before';
+    const bad = readBack ? nonFiniteField(event.next) : undefined;
+    if (bad !== undefined) {
+      return fail(token, new TypeErrorCtor(what + ' set event.next.' + bad + ' to ' + StringFn(event.next[bad]) + ', which cannot be stored'), event, null);
     }
     try {
       payloadJson = stringify(event);
