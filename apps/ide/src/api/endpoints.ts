@@ -15,7 +15,12 @@ import type {
 /** The REST routes of DESIGN §8 the IDE uses, one typed function each. */
 export const elementsApi = {
   list: () => api.get<ElementList>('/elements'),
-  get: (name: string) => api.get<ElementDocument>(`/elements/${seg(name)}`),
+  // A file that is not valid JSON comes back with `definition: null`; the pages read it as an empty
+  // object (and show the element's problems) rather than each guarding against null.
+  get: async (name: string): Promise<ElementDocument> => {
+    const doc = await api.get<ElementDocument>(`/elements/${seg(name)}`);
+    return { ...doc, definition: doc.definition ?? {} };
+  },
   create: (name: string, definition: unknown, code?: string) =>
     api.post<ElementDocument>('/elements', {
       name,

@@ -122,6 +122,8 @@ export const en = {
   'event.stale': 'Someone else changed this event since you opened it.',
   'event.reload': 'Reload',
   'event.compileErrors': 'The server refused the code',
+  'event.unreadable':
+    'The IDE can show this event once its file is fixed; edit it on disk and the change is picked up without a restart.',
   'event.problems': 'This element has problems',
   'event.loadFailed': 'The element could not be loaded',
   'event.closeDirty': 'Close without saving?',
@@ -276,6 +278,8 @@ export const en = {
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.error': 'Something went wrong',
+  'page.crashed':
+    'This page could not be shown. The rest of the IDE still works; the tree shows the element’s problems.',
   'common.copy': 'Copy',
   'common.ms': '{ms} ms',
   'common.s': '{s} s',

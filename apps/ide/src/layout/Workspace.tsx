@@ -12,6 +12,7 @@ import { ApprovalFlowPage } from '../approvals/ApprovalFlowPage';
 import { InboxPage } from '../approvals/InboxPage';
 import { ExecutionPathPage } from '../executions/ExecutionPathPage';
 import { ExecutionsPage } from '../executions/ExecutionsPage';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { parseRoute, routeHash, routeKey, type Route } from '../router/routes';
 import { navigate, useRoute } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
@@ -103,7 +104,11 @@ export function Workspace() {
             {dirty[tab.key] && <span className="dirty-dot" data-testid="tab-dirty" />}
           </span>
         ),
-        children: <PageFor route={tab.route} tabKey={tab.key} />,
+        children: (
+          <PageErrorBoundary key={tab.key}>
+            <PageFor route={tab.route} tabKey={tab.key} />
+          </PageErrorBoundary>
+        ),
       };
     }),
   ];

@@ -93,7 +93,8 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
     const current = store.getState();
     if (!current.draft || !current.doc || !unit) return;
     setTried(true);
-    if (hasErrors(unit.validate(current.draft, context)) || hasErrors(formErrorsRef.current)) return;
+    if (hasErrors(unit.validate(current.draft, context)) || hasErrors(formErrorsRef.current))
+      return;
     setSaving(true);
     try {
       const updated = await elementsApi.update(
@@ -167,11 +168,31 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
         <Spin />
       </div>
     );
-  if (!unit) return <Result status="info" title={name} subTitle={t('element.readOnly')} />;
+  const problems = summary?.problems ?? [];
+  // No kind to build the form from: most often a file that is not valid JSON (yet).
+  if (!unit)
+    return problems.length > 0 ? (
+      <Result
+        status="error"
+        title={name}
+        subTitle={
+          <div data-testid="event-unreadable">
+            <div>{t('event.unreadable')}</div>
+            {problems.map((p, i) => (
+              <div key={i} className="mono">
+                {p.file} {p.field}: {p.reason}
+              </div>
+            ))}
+          </div>
+        }
+        extra={<Button onClick={() => void refresh().then(load)}>{t('common.retry')}</Button>}
+      />
+    ) : (
+      <Result status="info" title={name} subTitle={t('element.readOnly')} />
+    );
 
   const change = (patch: Partial<EventDraft>) => apply({ type: 'edit', patch });
   const loose = errors._ ?? [];
-  const problems = summary?.problems ?? [];
 
   return (
     <div className="page event-page" data-testid="event-page">

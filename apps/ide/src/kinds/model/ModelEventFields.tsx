@@ -24,17 +24,17 @@ export function ModelEventFields({
   const model = findModel(models, draft.model);
   const fixed = mode === 'edit';
   const tid = (name: string) => fieldTestId(mode, name);
-  const [specified, setSpecified] = useState(draft.fields.length > 0);
+  const [specified, setSpecified] = useState((draft.fields ?? []).length > 0);
   const [filterOpen, setFilterOpen] = useState(false);
   const update = (patch: Partial<ModelEventDraft>) => {
     const next = normaliseModelDraft(draft, { ...draft, ...patch });
-    if (next.fields.length === 0 && patch.fields === undefined && draft.fields.length > 0)
+    if (!next.fields?.length && patch.fields === undefined && draft.fields?.length)
       setSpecified(false);
     onChange(next);
   };
   const updateTiming = isUpdateTiming(draft.timing);
   // An empty list means "any field" once stored, so "specified" with none picked must not be saved.
-  const noFieldPicked = updateTiming && specified && draft.fields.length === 0;
+  const noFieldPicked = updateTiming && specified && !draft.fields?.length;
   useEffect(() => {
     onFormErrors?.(noFieldPicked ? { fields: [t('event.triggerFieldsRequired')] } : {});
   }, [noFieldPicked, onFormErrors, t]);
@@ -112,7 +112,7 @@ export function ModelEventFields({
                 mode="multiple"
                 showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('event.triggerFieldsPlaceholder')}
-                value={draft.fields}
+                value={draft.fields ?? []}
                 options={(model?.fields ?? []).map((f) => ({
                   value: f.name,
                   label: fieldLabel(f.name),

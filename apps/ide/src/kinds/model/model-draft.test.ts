@@ -78,6 +78,11 @@ describe('validateModelDraft', () => {
     ).toEqual({});
   });
 
+  it('checks an event whose file leaves out the trigger fields (a hand-written e.json)', () => {
+    const { fields: _fields, ...rest } = draft({ timing: 'afterCreate' });
+    expect(validateModelDraft(rest, context)).toEqual({});
+  });
+
   it('refuses trigger fields the model does not have', () => {
     expect(validateModelDraft(draft({ fields: ['nope'] }), context).fields).toContain(
       'unknown field "nope"',

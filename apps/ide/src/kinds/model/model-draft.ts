@@ -17,7 +17,8 @@ import type { EventDraft, FieldErrors, KindContext } from '../types';
 export type ModelEventDraft = EventDraft & {
   model?: string;
   timing?: ModelTiming;
-  fields: string[];
+  /** Absent in a hand-written e.json that leaves it out (= any field). */
+  fields?: string[];
   filter?: Condition | null;
   filterMode: 'matches' | 'becomesMatching';
 };
@@ -57,7 +58,7 @@ export function validateModelDraft(draft: ModelEventDraft, context: KindContext)
   if (!draft.timing) addError(errors, 'timing', t('event.timingRequired'));
   if (model) {
     const names = new Set(model.fields.map((f) => f.name));
-    for (const f of draft.fields)
+    for (const f of draft.fields ?? [])
       if (!names.has(f)) addError(errors, 'fields', `unknown field "${f}"`);
     if (draft.filter) {
       const checked = checkCondition(draft.filter, model.fields, 'filter');
