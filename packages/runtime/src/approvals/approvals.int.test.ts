@@ -221,6 +221,24 @@ describe('acting', () => {
     ]);
   });
 
+  it('transfer in an all node is refused to someone who already approved there (one person is not two approvers)', () => {
+    const { runtime, inst, act } = submitted();
+    act({ action: 'approve', user: 'ann' });
+    act({ action: 'approve', user: 'bob' });
+    const err = failure(() => act({ action: 'transfer', user: 'cid', to: 'bob' }));
+    expect([err.code, err.message]).toEqual([
+      'CONFLICT',
+      `bob already approved at node finance of approval instance ${inst.id}; the task needs someone who has not`,
+    ]);
+    const detail = runtime.approvals.get(inst.id);
+    expect(detail).toMatchObject({ status: 'pending', node: 'finance', assignees: ['cid'] });
+    expect(detail.history.map((h) => h.action)).toEqual(['submit', 'approve', 'approve']);
+    // A task given away may come back: cid -> dee -> cid is not a second approval by anyone.
+    act({ action: 'transfer', user: 'cid', to: 'dee' });
+    expect(act({ action: 'transfer', user: 'dee', to: 'cid' }).assignees).toEqual(['cid']);
+    expect(act({ action: 'approve', user: 'cid' }).status).toBe('approved');
+  });
+
   it('withdraw is for the submitter only, and ends the instance', () => {
     const { runtime, inst, act } = submitted();
     const err = failure(() => act({ action: 'withdraw', user: 'ann' }));

@@ -213,12 +213,16 @@ export class Approvals {
 
   private transfer(row: InstanceRow, task: ApprovalTask, act: ActInput, now: number): void {
     const to = act.to!;
-    const holds = this.store
-      .tasks(row.id)
-      .some((t) => t.node === task.node && t.assignee === to && t.status === 'open');
-    if (holds)
+    const atNode = this.store.tasks(row.id).filter((t) => t.node === task.node);
+    if (atNode.some((t) => t.assignee === to && t.status === 'open'))
       throw conflict(
         `${to} already has a task at node ${task.node} of approval instance ${row.id}`,
+      );
+    // In an `all` node every approval must come from a different person: a task handed to someone
+    // who already approved here would let one user's two approvals stand for two approvers.
+    if (atNode.some((t) => t.assignee === to && t.status === 'approved'))
+      throw conflict(
+        `${to} already approved at node ${task.node} of approval instance ${row.id}; the task needs someone who has not`,
       );
     this.close(task, 'transferred', act.comment, to, now);
     this.store.addTask(row.id, task.node, to, now);
