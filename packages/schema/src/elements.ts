@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { conditionSchema } from './conditions.js';
 import { fieldSchema } from './fields.js';
-import { approvalEventSchema, approvalSchema, type ApprovalDefinition, type ApprovalEventDefinition } from './approvals.js';
+import {
+  approvalEventSchema,
+  approvalSchema,
+  type ApprovalDefinition,
+  type ApprovalEventDefinition,
+} from './approvals.js';
 import { eventCommon } from './event-common.js';
 
 export const appSchema = z.looseObject({
@@ -23,7 +28,11 @@ export const modelSchema = z
     m.fields.forEach((f, i) => {
       const key = f.name.toLowerCase();
       if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `duplicate field "${f.name}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'name'],
+          message: `duplicate field "${f.name}"`,
+        });
       seen.add(key);
     });
   });
@@ -35,23 +44,92 @@ export const paramSchema = z.object({
   title: z.string().optional(),
 });
 
-export const serviceSchema = z.looseObject({
-  type: z.literal('service'),
-  title: z.string().max(200).optional(),
-  functions: z
-    .array(
-      z.object({
-        name: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'not an identifier'),
-        title: z.string().optional(),
-        params: z.array(paramSchema).default([]),
-        returns: z.string().optional(),
-      }),
-    )
-    .default([]),
-  eventDescs: z
-    .array(z.object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), title: z.string().optional(), desc: z.string().optional() }))
-    .default([]),
-});
+/** What a service function's parameter may be: a value type its arguments are checked against, or `event:<kind>`. */
+export const PARAM_VALUE_TYPES = [
+  'text',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'datetime',
+  'json',
+] as const;
+/** What a service function may declare it returns. */
+export const RETURN_TYPES = [...PARAM_VALUE_TYPES, 'void'] as const;
+
+export const serviceSchema = z
+  .looseObject({
+    type: z.literal('service'),
+    title: z.string().max(200).optional(),
+    functions: z
+      .array(
+        z.object({
+          name: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'not an identifier'),
+          title: z.string().optional(),
+          params: z.array(paramSchema).default([]),
+          returns: z.string().optional(),
+        }),
+      )
+      .default([]),
+    eventDescs: z
+      .array(
+        z.object({
+          name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/),
+          title: z.string().optional(),
+          desc: z.string().optional(),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((svc, ctx) => {
+    // Typed parameters: an unknown type would be passed through unchecked and could never fit an event.
+    const paramTypes = [
+      ...PARAM_VALUE_TYPES,
+      ...Object.keys(eventSchemas).map((k) => `event:${k}`),
+    ];
+    const fns = new Set<string>();
+    svc.functions.forEach((f, i) => {
+      if (fns.has(f.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['functions', i, 'name'],
+          message: `duplicate function "${f.name}"`,
+        });
+      fns.add(f.name);
+      const params = new Set<string>();
+      f.params.forEach((p, j) => {
+        if (params.has(p.name))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['functions', i, 'params', j, 'name'],
+            message: `duplicate parameter "${p.name}"`,
+          });
+        params.add(p.name);
+        if (!paramTypes.includes(p.type))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['functions', i, 'params', j, 'type'],
+            message: `unknown parameter type "${p.type}"; expected one of ${paramTypes.join(', ')}`,
+          });
+      });
+      if (f.returns !== undefined && !(RETURN_TYPES as readonly string[]).includes(f.returns))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['functions', i, 'returns'],
+          message: `unknown return type "${f.returns}"; expected one of ${RETURN_TYPES.join(', ')}`,
+        });
+    });
+    const events = new Set<string>();
+    svc.eventDescs.forEach((e, i) => {
+      if (events.has(e.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['eventDescs', i, 'name'],
+          message: `duplicate event "${e.name}"`,
+        });
+      events.add(e.name);
+    });
+  });
 export type ServiceDefinition = z.infer<typeof serviceSchema>;
 
 export const MODEL_TIMINGS = [
@@ -65,13 +143,19 @@ export const MODEL_TIMINGS = [
 ] as const;
 export type ModelTiming = (typeof MODEL_TIMINGS)[number];
 export const UPDATE_TIMINGS: readonly ModelTiming[] = ['beforeUpdate', 'afterUpdate', 'afterWrite'];
-export const BEFORE_TIMINGS: readonly ModelTiming[] = ['beforeCreate', 'beforeUpdate', 'beforeDelete'];
+export const BEFORE_TIMINGS: readonly ModelTiming[] = [
+  'beforeCreate',
+  'beforeUpdate',
+  'beforeDelete',
+];
 
 export const modelEventSchema = z
   .looseObject({
     ...eventCommon,
     kind: z.literal('model'),
-    model: z.string().regex(/^models\.[A-Z][A-Za-z0-9]{0,63}$/, 'expected a model name such as models.Order'),
+    model: z
+      .string()
+      .regex(/^models\.[A-Z][A-Za-z0-9]{0,63}$/, 'expected a model name such as models.Order'),
     timing: z.enum(MODEL_TIMINGS),
     fields: z.array(z.string()).default([]),
     filter: conditionSchema.optional().nullable(),
@@ -81,29 +165,56 @@ export const modelEventSchema = z
     if (e.async && BEFORE_TIMINGS.includes(e.timing))
       ctx.addIssue({ code: 'custom', path: ['async'], message: 'before timings always run sync' });
     if (e.fields.length && !UPDATE_TIMINGS.includes(e.timing))
-      ctx.addIssue({ code: 'custom', path: ['fields'], message: 'trigger fields apply to update timings and afterWrite only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields'],
+        message: 'trigger fields apply to update timings and afterWrite only',
+      });
     if (e.filterMode === 'becomesMatching' && !UPDATE_TIMINGS.includes(e.timing))
-      ctx.addIssue({ code: 'custom', path: ['filterMode'], message: '"becomesMatching" applies to update timings and afterWrite only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filterMode'],
+        message: '"becomesMatching" applies to update timings and afterWrite only',
+      });
     if (e.filterMode === 'becomesMatching' && !e.filter)
-      ctx.addIssue({ code: 'custom', path: ['filter'], message: '"becomesMatching" needs a filter' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filter'],
+        message: '"becomesMatching" needs a filter',
+      });
     if (e.retry && !e.async)
-      ctx.addIssue({ code: 'custom', path: ['retry'], message: 'retry applies to async events only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retry'],
+        message: 'retry applies to async events only',
+      });
   });
 export type ModelEventDefinition = z.infer<typeof modelEventSchema>;
 
 export const customEventSchema = z.looseObject({
   ...eventCommon,
   kind: z.literal('custom'),
-  sender: z.string().regex(/^services\.[A-Z][A-Za-z0-9]{0,63}\.[A-Za-z][A-Za-z0-9_]*$/, 'expected services.<Service>.<event>'),
+  sender: z
+    .string()
+    .regex(
+      /^services\.[A-Z][A-Za-z0-9]{0,63}\.[A-Za-z][A-Za-z0-9_]*$/,
+      'expected services.<Service>.<event>',
+    ),
 });
 export type CustomEventDefinition = z.infer<typeof customEventSchema>;
 
 /** Every event kind's definition schema, keyed by kind. Kinds register here and in the runtime. */
-export const eventSchemas = { model: modelEventSchema, custom: customEventSchema, approval: approvalEventSchema } as const;
+export const eventSchemas = {
+  model: modelEventSchema,
+  custom: customEventSchema,
+  approval: approvalEventSchema,
+} as const;
 export type EventKind = keyof typeof eventSchemas;
-export type EventDefinition = ModelEventDefinition | CustomEventDefinition | ApprovalEventDefinition;
+export type EventDefinition =
+  ModelEventDefinition | CustomEventDefinition | ApprovalEventDefinition;
 
-export type ElementDefinition = ModelDefinition | ServiceDefinition | ApprovalDefinition | EventDefinition;
+export type ElementDefinition =
+  ModelDefinition | ServiceDefinition | ApprovalDefinition | EventDefinition;
 
 export type ElementProblem = { file: string; field: string; reason: string };
 
@@ -133,14 +244,28 @@ export function parseElement(
     if (!kindSchema)
       return {
         ok: false,
-        problems: [{ file, field: 'kind', reason: `unknown event kind ${JSON.stringify(r.kind)}; known: ${Object.keys(eventSchemas).join(', ')}` }],
+        problems: [
+          {
+            file,
+            field: 'kind',
+            reason: `unknown event kind ${JSON.stringify(r.kind)}; known: ${Object.keys(eventSchemas).join(', ')}`,
+          },
+        ],
       };
     schema = kindSchema as z.ZodType<ElementDefinition>;
   } else
     return {
       ok: false,
-      problems: [{ file, field: 'type', reason: `unknown element type ${JSON.stringify(r.type)}; known: model, service, approval, event` }],
+      problems: [
+        {
+          file,
+          field: 'type',
+          reason: `unknown element type ${JSON.stringify(r.type)}; known: model, service, approval, event`,
+        },
+      ],
     };
   const parsed = schema.safeParse(raw);
-  return parsed.success ? { ok: true, definition: parsed.data } : { ok: false, problems: zodProblems(file, parsed.error) };
+  return parsed.success
+    ? { ok: true, definition: parsed.data }
+    : { ok: false, problems: zodProblems(file, parsed.error) };
 }
