@@ -12,6 +12,7 @@ import { dispatch, runNow, type DispatchCore, type Occurrence } from '../events/
 import { changedFields } from './field-changes.js';
 import type { ModelStore, QueryOptions, Row } from './model-store.js';
 import { checkRequired, checkValues, emptyRow } from './values.js';
+import type { RunDraft } from '../records/types.js';
 
 export type DataCore = DispatchCore;
 
@@ -79,10 +80,16 @@ export class DataApi {
       let next: Record<string, unknown> = { ...emptyRow(store.spec), ...input };
       const changedOnCreate = (n: Record<string, unknown> | null) =>
         store.spec.fields.filter((f) => n![f.name] !== null).map((f) => f.name);
-      next = this.runBefore(store, chain, 'create', null, next, null, batch, changedOnCreate);
+      const ranBefore: RunDraft[] = [];
+      next = this.runBefore(store, chain, 'create', null, next, null, batch, changedOnCreate, ranBefore);
       checkRequired(store.spec, next);
       this.checkRefs(store, next, null);
       const id = store.insert(next);
+      // A before-create ran before the record had an id; its record names the record it made.
+      for (const { execution } of ranBefore) {
+        execution.recordId = id;
+        execution.trigger = { ...execution.trigger, recordId: id };
+      }
       const stored = store.get(id)!;
       const ranSync = this.runAfter(
         store,
@@ -213,6 +220,7 @@ export class DataApi {
     recordId: number | null,
     batch: Batch,
     changed: (next: Record<string, unknown> | null) => string[],
+    ran?: RunDraft[],
   ): Record<string, unknown> {
     const events = this.core.app().eventsFor(store.spec.name, [BEFORE[op]]) as ActiveModelEvent[];
     let current = next;
@@ -232,6 +240,7 @@ export class DataApi {
       };
       if (!fires(ev, change)) continue;
       const outcome = runNow(this.core, ev, chain, this.occurrence(change));
+      if (outcome) ran?.push(outcome.draft);
       if (outcome && op !== 'delete') {
         current = this.acceptNext(
           store,

@@ -42,7 +42,12 @@ export function runServices(core: DispatchCore): RunServices {
  * Runs a sync subscriber now, inside the current write. Throws when it fails (the caller's write
  * rolls back); returns null when it was skipped (re-entry), else the payload as the handler left it.
  */
-export function runNow(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: Occurrence): { payload: Record<string, unknown>; executionId: string } | null {
+export function runNow(
+  core: DispatchCore,
+  ev: ActiveEvent,
+  chain: Chain,
+  occ: Occurrence,
+): { payload: Record<string, unknown>; executionId: string; draft: RunDraft } | null {
   const outcome = runHandler(runServices(core), chain, {
     event: ev.name,
     kind: ev.kind,
@@ -61,7 +66,7 @@ export function runNow(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: O
   });
   if (outcome.status === 'failed') throw outcome.error;
   if (outcome.status === 'skipped') return null;
-  return { payload: outcome.payload, executionId: outcome.draft.execution.id };
+  return { payload: outcome.payload, executionId: outcome.draft.execution.id, draft: outcome.draft };
 }
 
 /**

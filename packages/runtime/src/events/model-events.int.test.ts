@@ -67,6 +67,14 @@ describe('before handlers', () => {
     expect(runtime.data.count('models.Log')).toBe(0);
   });
 
+  it('of a create are recorded against the record the create made', () => {
+    const { runtime } = setup([event({ name: 'Fill', timing: 'beforeCreate', code: handler(`event.next.note = 'filled';`) })]);
+    const row = runtime.data.create('models.Order', { sales: 5 });
+    const [run] = runtime.executions.list({ event: 'events.Fill' }).items;
+    expect(run).toMatchObject({ status: 'success', recordId: row.id, trigger: { op: 'create', recordId: row.id } });
+    expect(runtime.executions.list({ recordId: row.id }).total).toBe(1);
+  });
+
   it('check their filter against the current next', () => {
     const { runtime } = setup([
       event({ name: 'Raise', timing: 'beforeCreate', order: 1, code: handler(`event.next.sales = 5000;`) }),
