@@ -331,6 +331,46 @@ describe('insertBlock', () => {
     );
   });
 
+  test('into an empty case that shares its line with the next label or the closing brace', () => {
+    const code = handler(
+      '  switch (x) {',
+      '    case 1: case 2:',
+      '      app.log(2);',
+      '    case 3: }',
+    );
+    const comment = edit(code, (doc) => ({
+      type: 'insertBlock',
+      at: { inside: idOf(doc, 'switch'), slot: 0 },
+      spec: { kind: 'comment', text: 'one' },
+    }));
+    expect(comment.code).toBe(
+      handler(
+        '  switch (x) {',
+        '    case 1:',
+        '      // one',
+        '    case 2:',
+        '      app.log(2);',
+        '    case 3: }',
+      ),
+    );
+    expect(comment.doc.blocks[0]?.slots.map((slot) => slot.blocks.length)).toEqual([1, 1, 0]);
+    const last = edit(code, (doc) => ({
+      type: 'insertBlock',
+      at: { inside: idOf(doc, 'switch'), slot: 2 },
+      spec: { kind: 'raw', text: 'helper(); // why' },
+    }));
+    expect(last.code).toBe(
+      handler(
+        '  switch (x) {',
+        '    case 1: case 2:',
+        '      app.log(2);',
+        '    case 3:',
+        '      helper(); // why',
+        '  }',
+      ),
+    );
+  });
+
   test('never lets a line comment swallow the code after it', () => {
     const code = handler('  app.log(1); app.log(2);');
     const result = edit(code, (doc) => ({
@@ -524,6 +564,51 @@ describe('replaceRaw', () => {
         text: 'if (',
       })),
     ).toBe('INVALID_TEXT');
+  });
+});
+
+describe('replaceRaw keeps the code around the statement as it was', () => {
+  test('text ending in a // comment does not swallow code after it on the line', () => {
+    const code = handler('  helper(event); app.log(2);');
+    const doc = parseBlocks(code);
+    const result = applyEdit(code, doc, {
+      type: 'replaceRaw',
+      blockId: idOf(doc, 'helper'),
+      text: 'x = 1 // note',
+    });
+    expect(result.code).toBe(handler('  x = 1 // note', '  app.log(2);'));
+    expect(idOf(result.doc, 'app.log(2)')).toBe(idOf(doc, 'app.log(2)'));
+  });
+
+  test('several statements in an unbraced body get braces, so none escapes it', () => {
+    const code = handler('  if (a) helper(event); else app.log(2);');
+    const doc = parseBlocks(code);
+    const next = replaceRaw(doc, { blockId: idOf(doc, 'helper'), text: 'one();\ntwo();' });
+    expect(next).toBe(handler('  if (a) {', '    one();', '    two();', '  } else app.log(2);'));
+  });
+
+  test('an if without else in an unbraced body gets braces, so the else keeps its owner', () => {
+    const code = handler('  if (a) helper(event);', '  else app.log(2);');
+    const doc = parseBlocks(code);
+    const next = replaceRaw(doc, { blockId: idOf(doc, 'helper'), text: 'if (b) one();' });
+    expect(next).toBe(handler('  if (a) {', '    if (b) one();', '  }', '  else app.log(2);'));
+    const [outer] = parseBlocks(next).blocks;
+    expect(outer?.slots.map((slot) => slot.role)).toEqual(['then', 'else']);
+  });
+
+  test('refuses text that is not whole statements, or that would run into the next one', () => {
+    const partial = refusal(handler('  if (a) {', '    helper(event);', '  }'), (doc) => ({
+      type: 'replaceRaw',
+      blockId: idOf(doc, 'helper'),
+      text: 'one(); } else { two();',
+    }));
+    expect(partial).toBe('INVALID_TEXT');
+    const joined = refusal(handler('  helper(event);', '  [a, b] = [b, a];'), (doc) => ({
+      type: 'replaceRaw',
+      blockId: idOf(doc, 'helper'),
+      text: 'x = y',
+    }));
+    expect(joined).toBe('INVALID_TEXT');
   });
 });
 

@@ -14,6 +14,7 @@ import { carryIds, forEachBlock } from './ids.js';
 import { containerOf, contains, locate, sameContainer, type Container } from './locate.js';
 import { buildDocument } from './parse.js';
 import { reindent } from './reindent.js';
+import { checkReplacement, replacePlan } from './replace-raw.js';
 import { expressionText, setParamSplices } from './set-param.js';
 import {
   closingBrace,
@@ -51,7 +52,8 @@ export function applyEdit(code: string, doc: BlockDocument, edit: BlockEdit): Ed
     throw new BlockEditError('HAS_ERROR', 'The code has no block form until it parses.');
   }
   const context: SlotEditContext = { text: new SourceText(code), style: doc.style };
-  const splices = planEdit(doc, context, edit);
+  const replacement = edit.type === 'replaceRaw' ? replacePlan(doc, context, edit) : null;
+  const splices = replacement ? replacement.splices : planEdit(doc, context, edit);
   if (splices.length === 0) return { code, doc, created: [] };
   const { code: next, mapOffset } = applySplices(code, splices);
   const parsed = buildDocument(next);
@@ -60,6 +62,10 @@ export function applyEdit(code: string, doc: BlockDocument, edit: BlockEdit): Ed
       'INVALID_TEXT',
       `That change would break the code: ${parsed.error.message} (line ${parsed.error.line}).`,
     );
+  }
+  const [replaced] = splices;
+  if (replacement?.statements && replaced) {
+    checkReplacement(parsed, mapOffset(replaced.start) ?? replaced.start, replacement.statements);
   }
   const result = carryIds(doc, parsed, splices, mapOffset);
   const created: string[] = [];
@@ -82,7 +88,7 @@ function planEdit(doc: BlockDocument, context: SlotEditContext, edit: BlockEdit)
     case 'wrapInIf':
       return wrapSplices(doc, context, edit);
     case 'replaceRaw':
-      return replaceSplices(doc, context, edit);
+      return replacePlan(doc, context, edit).splices;
   }
 }
 
@@ -225,16 +231,6 @@ function wrapSplices(doc: BlockDocument, context: SlotEditContext, edit: WrapInI
       copyOf: { range: [start, lastEnd], map: (offset) => prefix.length + offset - start },
     },
   ];
-}
-
-function replaceSplices(
-  doc: BlockDocument,
-  context: SlotEditContext,
-  edit: ReplaceRawEdit,
-): Splice[] {
-  const { block, container, index } = locate(doc, edit.blockId);
-  if (edit.text.trim() === '') return [removalSplice(context, container, index)];
-  return [{ start: block.range[0], end: block.range[1], text: edit.text }];
 }
 
 /** `setParam` as a function: the new code. */

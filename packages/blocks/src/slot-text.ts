@@ -107,7 +107,22 @@ export function insertionSplices(
   if (blocks.length === 0) {
     const contentEnd = slotStart + code.slice(slotStart, slotEnd).trimEnd().length;
     if (isCaseSlot(slot)) {
-      const indent = text.indentAt(slotStart - 1) + indentUnit;
+      const caseIndent = text.indentAt(slotStart - 1);
+      const indent = caseIndent + indentUnit;
+      if (text.lineOf(slotEnd) === text.lineOf(contentEnd)) {
+        // `case 1: case 2:` or `case 1: }`: what follows goes to a line of its own, so a `//`
+        // comment inserted here cannot swallow it.
+        const owner = container.owner;
+        const next =
+          owner && slotEnd === owner.range[1] - 1 ? text.indentAt(owner.range[0]) : caseIndent;
+        return [
+          {
+            start: contentEnd,
+            end: slotEnd,
+            ...withPrefix(eol + indent, place(indent), eol + next),
+          },
+        ];
+      }
       return [{ start: contentEnd, end: contentEnd, ...withPrefix(eol + indent, place(indent)) }];
     }
     const closing = text.indentAt(slotEnd);
