@@ -87,7 +87,22 @@ function shareGap(
       const comment = gap[last - 1];
       if (!comment) break;
       const newlines = countNewlines(code, comment.end ?? 0, start);
-      if (newlines > 1 || (newlines === 1 && !text.startsLine(comment.start ?? 0))) break;
+      if (newlines > 1) break;
+      if (newlines === 1 && !text.startsLine(comment.start ?? 0)) {
+        // A line of several comments (`/* a */ /* b */`) is a whole comment line too.
+        let lineFirst = last - 1;
+        for (let before = gap[lineFirst - 1]; lineFirst > first && before;) {
+          const end = before.end ?? 0;
+          const next = gap[lineFirst]?.start ?? 0;
+          if (!text.isBlank(end, next) || hasNewline(code, end, next)) break;
+          before = gap[--lineFirst - 1];
+        }
+        const head = gap[lineFirst];
+        if (!head || !text.startsLine(head.start ?? 0)) break;
+        start = head.start ?? 0;
+        last = lineFirst;
+        continue;
+      }
       start = comment.start ?? 0;
       last--;
     }

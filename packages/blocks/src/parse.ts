@@ -109,10 +109,10 @@ class DocumentBuilder implements SlotBuilder {
       return this.bodySlot(role, params, only, line);
     }
     // The `:` after the label, past any comment between them.
-    const colon = skipTrivia(
-      this.text.code,
-      clause.test?.end ?? (clause.start ?? 0) + 'default'.length,
-    );
+    const { code } = this.text;
+    let colon = skipTrivia(code, clause.test?.end ?? (clause.start ?? 0) + 'default'.length);
+    // A parenthesized test (`case (a, b):`) ends inside its parentheses.
+    while (code[colon] === ')') colon = skipTrivia(code, colon + 1);
     const range: Range = [colon + 1, end];
     return {
       role,
