@@ -99,49 +99,51 @@ export class ServiceCalls {
     const payloadArgs = args === undefined ? null : args;
     const publishId = newId();
     const now = new Date().toISOString();
-    this.core.scopes.record({
-      execution: {
-        id: publishId,
-        event: name,
-        kind: 'publish',
-        timing: null,
-        trigger: { sender: name },
-        recordId: null,
-        status: 'success',
-        skipReason: null,
-        mode: 'sync',
-        attempt: 1,
-        occurrenceId: publishId,
-        startedAt: now,
-        endedAt: now,
-        durationMs: 0,
-        handler: 'publish',
-        error: null,
-        input: payloadArgs,
-        output: null,
-        codeVersion: null,
-        requestId: chain.requestId,
-        parentId: chain.parentId,
-        depth: chain.depth + 1,
-        rolledBack: false,
-      },
-      steps: [],
-      code: null,
-    });
     const events = this.core
       .app()
       .subscribers(`custom:${name}`)
       .filter((e) => e.definition.enabled);
     const subChain: Chain = { ...chain, parentId: publishId, depth: chain.depth + 1 };
-    this.core.scopes.run(() =>
+    // The publish's record is part of the same savepoint as its subscribers: when a sync subscriber
+    // fails (and the publisher catches it) the record says the publish was rolled back with them.
+    this.core.scopes.run(() => {
+      this.core.scopes.record({
+        execution: {
+          id: publishId,
+          event: name,
+          kind: 'publish',
+          timing: null,
+          trigger: { sender: name },
+          recordId: null,
+          status: 'success',
+          skipReason: null,
+          mode: 'sync',
+          attempt: 1,
+          occurrenceId: publishId,
+          startedAt: now,
+          endedAt: now,
+          durationMs: 0,
+          handler: 'publish',
+          error: null,
+          input: payloadArgs,
+          output: null,
+          codeVersion: null,
+          requestId: chain.requestId,
+          parentId: chain.parentId,
+          depth: chain.depth + 1,
+          rolledBack: false,
+        },
+        steps: [],
+        code: null,
+      });
       dispatch(this.core, events, subChain, () => ({
         timing: null,
         trigger: { sender: name },
         recordKey: name,
         recordId: null,
         payload: { sender: name, args: payloadArgs },
-      })),
-    );
+      }));
+    });
     return { sender: name, subscribers: events.length };
   }
 }
