@@ -77,7 +77,11 @@ export function generateBlock(spec: BlockSpec, context: GenerateContext): string
       if (operator === '++' || operator === '--') return `${spec.target}${operator};`;
       const type = spec.type ? `: ${spec.type}` : '';
       const value = spec.value === undefined ? '' : ` ${operator} ${spec.value}`;
-      return `${declaration(spec.declare)}${spec.target}${type}${value};`;
+      const statement = `${declaration(spec.declare)}${spec.target}${type}${value}`;
+      // `{ a } = obj` alone reads as a block: an assignment to an object pattern needs parentheses.
+      if (spec.declare === null && spec.target.trimStart().startsWith('{'))
+        return `(${statement});`;
+      return `${statement};`;
     }
     case 'return':
       return spec.value === undefined ? 'return;' : `return ${spec.value};`;
