@@ -612,6 +612,38 @@ describe('replaceRaw keeps the code around the statement as it was', () => {
   });
 });
 
+describe('a statement without `;` never runs into the one it lands before', () => {
+  test('an inserted raw statement', () => {
+    const code = handler('  app.log(1);', '  [a, b] = [b, a];');
+    const insert = (text: string) =>
+      refusal(code, (doc) => ({
+        type: 'insertBlock',
+        at: { before: idOf(doc, '[a, b]') },
+        spec: { kind: 'raw', text },
+      }));
+    expect(insert('x = y')).toBe('INVALID_TEXT');
+    expect(insert('const f = () => 1')).toBe('INVALID_TEXT');
+  });
+
+  test('a moved statement', () => {
+    const code = handler('  const x = 1', '  if (a) {', '    (async () => {})()', '  }');
+    expect(
+      refusal(code, (doc) => ({
+        type: 'moveBlock',
+        blockId: idOf(doc, 'const x'),
+        to: { before: idOf(doc, '(async') },
+      })),
+    ).toBe('INVALID_TARGET');
+    const semicolonFree = handler('  const x = 1', '  if (a) {', '    app.log(x)', '  }');
+    const moved = edit(semicolonFree, (doc) => ({
+      type: 'moveBlock',
+      blockId: idOf(doc, 'const x'),
+      to: { before: idOf(doc, 'app.log') },
+    }));
+    expect(moved.code).toBe(handler('  if (a) {', '    const x = 1', '    app.log(x)', '  }'));
+  });
+});
+
 describe('applyEdit guards', () => {
   test('refuses a document that does not match the code, or that has an error', () => {
     const doc = parseBlocks(handler('  app.log(1);'));

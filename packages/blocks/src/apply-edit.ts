@@ -68,11 +68,37 @@ export function applyEdit(code: string, doc: BlockDocument, edit: BlockEdit): Ed
     checkReplacement(parsed, mapOffset(replaced.start) ?? replaced.start, replacement.statements);
   }
   const result = carryIds(doc, parsed, splices, mapOffset);
+  checkNeighbours(doc, result, edit);
   const created: string[] = [];
   forEachBlock(result.blocks, (block) => {
     if (Number(block.id.slice(1)) >= doc.nextId) created.push(block.id);
   });
   return { code: next, doc: result, created };
+}
+
+/**
+ * Refuses an edit after which a block it did not replace is gone: text without a final `;` that
+ * runs into the statement after it (`x = y` before `[a, b] = [b, a];`), or a comment swallowing code.
+ */
+function checkNeighbours(before: BlockDocument, after: BlockDocument, edit: BlockEdit): void {
+  const replaced = new Set<string>();
+  if (edit.type === 'setParam' || edit.type === 'deleteBlock' || edit.type === 'replaceRaw') {
+    const { block } = locate(before, edit.blockId);
+    forEachBlock([block], (inner) => replaced.add(inner.id));
+  }
+  const kept = new Set<string>();
+  forEachBlock(after.blocks, (block) => kept.add(block.id));
+  let lost = false;
+  forEachBlock(before.blocks, (block) => {
+    if (!replaced.has(block.id) && !kept.has(block.id)) lost = true;
+  });
+  if (!lost) return;
+  throw new BlockEditError(
+    edit.type === 'moveBlock' ? 'INVALID_TARGET' : 'INVALID_TEXT',
+    edit.type === 'moveBlock'
+      ? 'There the block would run into the statement after it; end it with `;` first.'
+      : 'That text would run into the statement next to it; end it with `;`.',
+  );
 }
 
 function planEdit(doc: BlockDocument, context: SlotEditContext, edit: BlockEdit): Splice[] {
