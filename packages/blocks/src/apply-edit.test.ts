@@ -625,6 +625,17 @@ describe('a statement without `;` never runs into the one it lands before', () =
     expect(insert('const f = () => 1')).toBe('INVALID_TEXT');
   });
 
+  test('nor does new text continue the statement before it', () => {
+    const code = handler('  x = 1', '  app.log(x)');
+    expect(
+      refusal(code, (doc) => ({
+        type: 'insertBlock',
+        at: { after: idOf(doc, 'x = 1') },
+        spec: { kind: 'raw', text: '(a)();' },
+      })),
+    ).toBe('INVALID_TEXT');
+  });
+
   test('a moved statement', () => {
     const code = handler('  const x = 1', '  if (a) {', '    (async () => {})()', '  }');
     expect(

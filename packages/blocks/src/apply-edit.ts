@@ -26,7 +26,7 @@ import {
 } from './slot-text.js';
 import { SourceText } from './source-text.js';
 import { applySplices, type Splice } from './splices.js';
-import type { BlockDocument } from './types.js';
+import type { Block, BlockDocument } from './types.js';
 
 export interface EditResult {
   code: string;
@@ -77,8 +77,9 @@ export function applyEdit(code: string, doc: BlockDocument, edit: BlockEdit): Ed
 }
 
 /**
- * Refuses an edit after which a block it did not replace is gone: text without a final `;` that
- * runs into the statement after it (`x = y` before `[a, b] = [b, a];`), or a comment swallowing code.
+ * Refuses an edit after which a block it did not replace is gone or reads differently: text without
+ * a final `;` that runs into the statement after it (`x = y` before `[a, b] = [b, a];`), a statement
+ * without `;` that new text continues (`x = 1` before `(a)();`), a comment swallowing code.
  */
 function checkNeighbours(before: BlockDocument, after: BlockDocument, edit: BlockEdit): void {
   const replaced = new Set<string>();
@@ -86,11 +87,17 @@ function checkNeighbours(before: BlockDocument, after: BlockDocument, edit: Bloc
     const { block } = locate(before, edit.blockId);
     forEachBlock([block], (inner) => replaced.add(inner.id));
   }
-  const kept = new Set<string>();
-  forEachBlock(after.blocks, (block) => kept.add(block.id));
+  const kept = new Map<string, string>();
+  const words = (code: string, block: Block) => code.slice(...block.range).replace(/^[ \t]+/gm, '');
+  forEachBlock(after.blocks, (block) => kept.set(block.id, words(after.code, block)));
   let lost = false;
   forEachBlock(before.blocks, (block) => {
-    if (!replaced.has(block.id) && !kept.has(block.id)) lost = true;
+    if (replaced.has(block.id)) return;
+    const now = kept.get(block.id);
+    // A statement (re-indented at most) that now reads on into new text ran into it.
+    if (now === undefined || (block.slots.length === 0 && now !== words(before.code, block))) {
+      lost = true;
+    }
   });
   if (!lost) return;
   throw new BlockEditError(
