@@ -102,10 +102,7 @@ export function generateBlock(spec: BlockSpec, context: GenerateContext): string
       const clauses = spec.cases.map((clause) => {
         const label = clause.test === null ? 'default:' : `case ${clause.test}:`;
         const inner = { ...context, indent: indent + unit + unit };
-        const statements = (clause.body ?? []).map(
-          (child) => eol + inner.indent + generateBlock(child, inner),
-        );
-        return eol + indent + unit + label + statements.join('');
+        return eol + indent + unit + label + statementLines(clause.body ?? [], inner);
       });
       return `switch (${spec.value}) {${clauses.join('')}${eol}${indent}}`;
     }
@@ -124,8 +121,21 @@ export function generateBlock(spec: BlockSpec, context: GenerateContext): string
 function body(context: GenerateContext, statements: BlockSpec[] = []): string {
   const { eol, indent, unit } = context;
   const inner = { ...context, indent: indent + unit };
-  const lines = statements.map((child) => eol + inner.indent + generateBlock(child, inner));
-  return `{${lines.join('')}${eol}${indent}}`;
+  return `{${statementLines(statements, inner)}${eol}${indent}}`;
+}
+
+/**
+ * Each statement on a line of its own at `context.indent`; a comment followed by a statement gets a
+ * blank line below it, so it stays a comment block instead of becoming that statement's comment.
+ */
+function statementLines(statements: BlockSpec[], context: GenerateContext): string {
+  const { eol, indent } = context;
+  return statements
+    .map((child, index) => {
+      const gap = child.kind === 'comment' && index < statements.length - 1 ? eol : '';
+      return eol + indent + generateBlock(child, context) + gap;
+    })
+    .join('');
 }
 
 function call(
