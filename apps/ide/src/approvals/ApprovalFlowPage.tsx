@@ -11,31 +11,29 @@ import {
   Alert,
   Badge,
   Button,
-  type ButtonProps,
   Card,
   Col,
   Form,
   Input,
-  Result,
   Row,
   Select,
   Space,
-  Spin,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { ApiError } from '../api/client';
 import { elementsApi } from '../api/endpoints';
-import { useMessage, useModal } from '../components/feedback';
+import type { ElementDocument } from '../api/types';
+import { ElementLoadState, useElementDocument, useRemoveElement } from '../pages/element-page';
+import { useMessage } from '../components/feedback';
 import { ConditionModal } from '../conditions/ConditionModal';
 import { describeCondition } from '../conditions/condition-model';
 import { useT } from '../i18n';
 import { addError, hasErrors, mergeErrors } from '../kinds/errors';
 import { FormItem } from '../kinds/FormItem';
-import { useTabsStore } from '../layout/tabs-store';
 import { navigate } from '../router/use-route';
 import { findModel, useAppStore } from '../stores/app-store';
 import { useUiStore } from '../stores/ui-store';
@@ -50,36 +48,22 @@ import './approvals.css';
 export function ApprovalFlowPage({ name, tabKey }: { name: string; tabKey: string }) {
   const t = useT();
   const message = useMessage();
-  const modal = useModal();
   const store = useMemo(() => createFlowEditorStore(), []);
   const state = useStore(store);
   const apply = state.apply;
   const models = useAppStore((s) => s.models);
   const summary = useAppStore((s) => s.elements.find((e) => e.name === name));
-  const refresh = useAppStore((s) => s.refresh);
   const patchElement = useAppStore((s) => s.patchElement);
-  const setDirty = useTabsStore((s) => s.setDirty);
-  const closeTabs = useTabsStore((s) => s.closeWhere);
   const openNewEvent = useUiStore((s) => s.openNewEvent);
   const { users } = useApprovalData();
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [tried, setTried] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const [conditionOpen, setConditionOpen] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoadError(null);
-    try {
-      apply({ type: 'loaded', doc: await elementsApi.get(name) });
-    } catch (error) {
-      setLoadError((error as Error).message);
-    }
-  }, [apply, name]);
-  useEffect(() => void load(), [load]);
-
   const dirty = isFlowDirty(state);
-  useEffect(() => setDirty(tabKey, dirty), [dirty, tabKey, setDirty]);
+  const onLoaded = useCallback((doc: ElementDocument) => apply({ type: 'loaded', doc }), [apply]);
+  const { loadError, load } = useElementDocument({ name, tabKey, dirty, onLoaded });
 
   const { draft, doc } = state;
   const model = findModel(models, draft?.model);
@@ -124,41 +108,24 @@ export function ApprovalFlowPage({ name, tabKey }: { name: string; tabKey: strin
     }
   }, [apply, checkContext, message, name, patchElement, store, t]);
 
-  const remove = () =>
-    modal.confirm({
-      title: t('flow.deleteConfirm', { name }),
-      okButtonProps: { danger: true, 'data-testid': 'flow-delete-confirm' } as ButtonProps,
-      onOk: async () => {
-        try {
-          await elementsApi.remove(name);
-        } catch (error) {
-          message.error((error as Error).message);
-          return;
-        }
-        message.success(t('event.deleted', { name }));
-        closeTabs((r) => r.page === 'approval' && r.name === name);
-        navigate({ page: 'home' });
-        await refresh();
-      },
-    });
+  const remove = useRemoveElement({
+    name,
+    page: 'approval',
+    confirmTitle: t('flow.deleteConfirm', { name }),
+    deletedText: t('event.deleted', { name }),
+    confirmTestId: 'flow-delete-confirm',
+  });
 
   // The dialog picks the flow whose page is open (see the approval kind's defaults).
   const newEvent = () => openNewEvent('approval');
 
-  if (loadError)
+  if (loadError || !draft || !doc)
     return (
-      <Result
-        status="warning"
+      <ElementLoadState
+        loadError={loadError}
         title={t('event.loadFailed')}
-        subTitle={loadError}
-        extra={<Button onClick={() => void load()}>{t('common.retry')}</Button>}
+        onRetry={() => void load()}
       />
-    );
-  if (!draft || !doc)
-    return (
-      <div className="center-fill">
-        <Spin />
-      </div>
     );
 
   const loose = errors._ ?? [];

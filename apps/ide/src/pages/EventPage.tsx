@@ -8,23 +8,23 @@ import {
   Alert,
   Badge,
   Button,
-  type ButtonProps,
   Card,
   Form,
   Popover,
   Result,
   Space,
-  Spin,
   Switch,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { ApiError } from '../api/client';
 import { elementsApi } from '../api/endpoints';
-import { useMessage, useModal } from '../components/feedback';
+import type { ElementDocument } from '../api/types';
+import { ElementLoadState, useElementDocument, useRemoveElement } from './element-page';
+import { useMessage } from '../components/feedback';
 import { createEventEditorStore, isDirty } from '../events/event-editor-store';
 import { RecordsDrawer } from '../executions/RecordsDrawer';
 import { useT } from '../i18n';
@@ -33,9 +33,7 @@ import { stripEmpty } from '../kinds/draft';
 import { addError, errorsByKey, hasErrors, mergeErrors } from '../kinds/errors';
 import { eventKindOf } from '../kinds/registry';
 import type { EventDraft, FieldErrors, KindContext } from '../kinds/types';
-import { useTabsStore } from '../layout/tabs-store';
 import { codeMarkers } from '../monaco/code-errors';
-import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { HandlerWorkspace } from '../blocks/HandlerWorkspace';
 import { ServiceHandlerNote } from '../kinds/handler/ServiceHandlerNote';
@@ -45,7 +43,6 @@ import { ViewSwitch } from '../blocks/ViewSwitch';
 export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
   const t = useT();
   const message = useMessage();
-  const modal = useModal();
   const store = useMemo(() => createEventEditorStore(), []);
   const state = useStore(store);
   const apply = state.apply;
@@ -54,26 +51,14 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
   const summary = useAppStore((s) => s.elements.find((e) => e.name === name));
   const refresh = useAppStore((s) => s.refresh);
   const patchElement = useAppStore((s) => s.patchElement);
-  const setDirty = useTabsStore((s) => s.setDirty);
-  const closeTabs = useTabsStore((s) => s.closeWhere);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [switching, setSwitching] = useState(false);
   const [tried, setTried] = useState(false);
   const [recordsOpen, setRecordsOpen] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoadError(null);
-    try {
-      apply({ type: 'loaded', doc: await elementsApi.get(name) });
-    } catch (error) {
-      setLoadError((error as Error).message);
-    }
-  }, [apply, name]);
-  useEffect(() => void load(), [load]);
-
   const dirty = isDirty(state);
-  useEffect(() => setDirty(tabKey, dirty), [dirty, tabKey, setDirty]);
+  const onLoaded = useCallback((doc: ElementDocument) => apply({ type: 'loaded', doc }), [apply]);
+  const { loadError, load } = useElementDocument({ name, tabKey, dirty, onLoaded });
 
   const context: KindContext = useMemo(() => ({ models, services, t }), [models, services, t]);
   const { draft, doc } = state;
@@ -140,33 +125,21 @@ export function EventPage({ name, tabKey }: { name: string; tabKey: string }) {
     }
   };
 
-  const remove = () =>
-    modal.confirm({
-      title: t('event.deleteConfirm', { name }),
-      okButtonProps: { danger: true, 'data-testid': 'event-delete-confirm' } as ButtonProps,
-      onOk: async () => {
-        await elementsApi.remove(name);
-        message.success(t('event.deleted', { name }));
-        closeTabs((r) => r.page === 'event' && r.name === name);
-        navigate({ page: 'home' });
-        await refresh();
-      },
-    });
+  const remove = useRemoveElement({
+    name,
+    page: 'event',
+    confirmTitle: t('event.deleteConfirm', { name }),
+    deletedText: t('event.deleted', { name }),
+    confirmTestId: 'event-delete-confirm',
+  });
 
-  if (loadError)
+  if (loadError || !draft || !doc)
     return (
-      <Result
-        status="warning"
+      <ElementLoadState
+        loadError={loadError}
         title={t('event.loadFailed')}
-        subTitle={loadError}
-        extra={<Button onClick={() => void load()}>{t('common.retry')}</Button>}
+        onRetry={() => void load()}
       />
-    );
-  if (!draft || !doc)
-    return (
-      <div className="center-fill">
-        <Spin />
-      </div>
     );
   const problems = summary?.problems ?? [];
   // No kind to build the form from: most often a file that is not valid JSON (yet).

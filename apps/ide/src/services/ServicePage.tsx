@@ -7,34 +7,19 @@ import {
   QuestionCircleOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  Badge,
-  Button,
-  type ButtonProps,
-  Card,
-  Col,
-  Input,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Card, Col, Input, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { ApiError } from '../api/client';
 import { elementsApi } from '../api/endpoints';
-import { useMessage, useModal } from '../components/feedback';
+import type { ElementDocument } from '../api/types';
+import { ElementLoadState, useElementDocument, useRemoveElement } from '../pages/element-page';
+import { useMessage } from '../components/feedback';
 import { RecordsDrawer } from '../executions/RecordsDrawer';
 import { useT } from '../i18n';
 import { hasErrors, mergeErrors } from '../kinds/errors';
-import { useTabsStore } from '../layout/tabs-store';
 import { CodeEditor } from '../monaco/CodeEditor';
 import { codeMarkers } from '../monaco/code-errors';
-import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { EventDescsEditor } from './EventDescsEditor';
 import { FieldCell } from './FieldCell';
@@ -49,32 +34,19 @@ import './services.css';
 export function ServicePage({ name, tabKey }: { name: string; tabKey: string }) {
   const t = useT();
   const message = useMessage();
-  const modal = useModal();
   const store = useMemo(() => createServiceEditorStore(), []);
   const state = useStore(store);
   const apply = state.apply;
   const refresh = useAppStore((s) => s.refresh);
   const services = useAppStore((s) => s.services);
   const summary = useAppStore((s) => s.elements.find((e) => e.name === name));
-  const setDirty = useTabsStore((s) => s.setDirty);
-  const closeTabs = useTabsStore((s) => s.closeWhere);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [tried, setTried] = useState(false);
   const [recordsOpen, setRecordsOpen] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoadError(null);
-    try {
-      apply({ type: 'loaded', doc: await elementsApi.get(name) });
-    } catch (error) {
-      setLoadError((error as Error).message);
-    }
-  }, [apply, name]);
-  useEffect(() => void load(), [load]);
-
   const dirty = isDirty(state);
-  useEffect(() => setDirty(tabKey, dirty), [dirty, tabKey, setDirty]);
+  const onLoaded = useCallback((doc: ElementDocument) => apply({ type: 'loaded', doc }), [apply]);
+  const { loadError, load } = useElementDocument({ name, tabKey, dirty, onLoaded });
 
   const { draft, doc } = state;
   const clientErrors = useMemo(() => (draft ? validateServiceDraft(draft, t) : {}), [draft, t]);
@@ -112,38 +84,21 @@ export function ServicePage({ name, tabKey }: { name: string; tabKey: string }) 
     }
   }, [apply, message, name, refresh, store, t]);
 
-  const remove = () =>
-    modal.confirm({
-      title: t('service.deleteConfirm', { name }),
-      okButtonProps: { danger: true, 'data-testid': 'service-delete-confirm' } as ButtonProps,
-      onOk: async () => {
-        try {
-          await elementsApi.remove(name);
-        } catch (error) {
-          message.error((error as Error).message);
-          return;
-        }
-        message.success(t('service.deleted', { name }));
-        closeTabs((r) => r.page === 'service' && r.name === name);
-        navigate({ page: 'home' });
-        await refresh();
-      },
-    });
+  const remove = useRemoveElement({
+    name,
+    page: 'service',
+    confirmTitle: t('service.deleteConfirm', { name }),
+    deletedText: t('service.deleted', { name }),
+    confirmTestId: 'service-delete-confirm',
+  });
 
-  if (loadError)
+  if (loadError || !draft || !doc || !state.saved)
     return (
-      <Result
-        status="warning"
+      <ElementLoadState
+        loadError={loadError}
         title={t('service.loadFailed')}
-        subTitle={loadError}
-        extra={<Button onClick={() => void load()}>{t('common.retry')}</Button>}
+        onRetry={() => void load()}
       />
-    );
-  if (!draft || !doc || !state.saved)
-    return (
-      <div className="center-fill">
-        <Spin />
-      </div>
     );
 
   // A handler function's sample payload names a real declared event: this service's, else any.
