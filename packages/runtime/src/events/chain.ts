@@ -12,6 +12,11 @@ export type Chain = {
   ancestors: readonly string[];
   /** Event names along the chain, for the DEPTH_LIMIT message. */
   path: readonly string[];
+  /**
+   * When the sync run that made this write must be done (epoch ms): a nested run gets at most what
+   * is left of its caller's time limit. Absent at the root and for async runs (never queued).
+   */
+  deadline?: number;
 };
 
 export function rootChain(requestId = newId()): Chain {

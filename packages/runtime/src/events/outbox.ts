@@ -41,13 +41,17 @@ export class Outbox {
     this.insert = db.prepare(
       `INSERT INTO wt_jobs VALUES (@executionId, @event, @runAt, @enqueuedAt, @attempt, @occurrenceId, 'queued', @chain, @request)`,
     );
-    this.dueStmt = db.prepare(`SELECT * FROM wt_jobs WHERE status = 'queued' AND run_at <= ? ORDER BY run_at, execution_id LIMIT ?`);
+    this.dueStmt = db.prepare(
+      `SELECT * FROM wt_jobs WHERE status = 'queued' AND run_at <= ? ORDER BY run_at, execution_id LIMIT ?`,
+    );
     this.remove = db.prepare('DELETE FROM wt_jobs WHERE execution_id = ?');
     this.next = db.prepare(`SELECT min(run_at) FROM wt_jobs WHERE status = 'queued'`).pluck();
   }
 
   enqueue(job: Job): void {
-    this.insert.run({ ...job, chain: JSON.stringify(job.chain), request: JSON.stringify(job.request) });
+    // An async run starts with its own time limit: the deadline of the run that queued it does not travel.
+    const { deadline: _deadline, ...chain } = job.chain;
+    this.insert.run({ ...job, chain: JSON.stringify(chain), request: JSON.stringify(job.request) });
   }
 
   /** Up to `limit` jobs due by `now`, oldest first. */

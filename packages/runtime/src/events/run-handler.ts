@@ -96,7 +96,10 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     e.durationMs = 0;
     return { status: 'skipped', draft };
   }
-  const path = [...chain.path, req.recordKey === null ? req.event : `${req.event} (${req.recordKey})`];
+  const path = [
+    ...chain.path,
+    req.recordKey === null ? req.event : `${req.event} (${req.recordKey})`,
+  ];
   if (depth > services.maxDepth) {
     const error = new WhenThenError(
       'DEPTH_LIMIT',
@@ -111,6 +114,27 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     return { status: 'failed', draft, error };
   }
 
+  // A sync run's time limit covers the sync runs it sets off (the sandbox pauses a caller's clock
+  // while a nested run goes on): without this a chain of service calls ran maxDepth × their limit.
+  const left = chain.deadline === undefined ? Infinity : Math.floor(chain.deadline - Date.now());
+  const timeoutMs = Math.min(req.timeoutMs, left);
+  const capped = timeoutMs < req.timeoutMs;
+  const what = req.kind === 'service' ? `Service function ${req.handler}` : `Event ${req.event}`;
+  const callerLimit = `the time limit of ${chain.path[chain.path.length - 1] ?? 'its caller'}, which set it off`;
+  if (timeoutMs <= 0) {
+    const error = new WhenThenError(
+      'EVENT_FAILED',
+      `${what} failed: no time was left of ${callerLimit}`,
+      undefined,
+      executionId,
+    );
+    e.status = 'failed';
+    e.error = { code: 'TIMEOUT', message: error.message };
+    e.endedAt = e.startedAt;
+    e.durationMs = 0;
+    return { status: 'failed', draft, error };
+  }
+
   const payload = req.payload({ id: occurrenceId, requestId: chain.requestId, depth });
   e.input = payload;
   const childChain: Chain = {
@@ -119,6 +143,7 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     depth,
     ancestors: key === null ? chain.ancestors : [...chain.ancestors, key],
     path,
+    deadline: Date.now() + timeoutMs,
   };
   const inner = services.bridgeFor(childChain, { executionId, event: req.event });
   let lastBridgeError: WhenThenError | null = null;
@@ -136,7 +161,7 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
     version: req.version,
     code: req.code,
     payload,
-    timeoutMs: req.timeoutMs,
+    timeoutMs,
     bridge,
     ...(req.entry !== undefined ? { entry: req.entry } : {}),
   });
@@ -145,15 +170,26 @@ export function runHandler(services: RunServices, chain: Chain, req: RunRequest)
   if (result.ok) {
     e.status = 'success';
     e.output = result.output ?? null;
-    return { status: 'success', draft, payload: result.payload as Record<string, unknown>, output: result.output };
+    return {
+      status: 'success',
+      draft,
+      payload: result.payload as Record<string, unknown>,
+      output: result.output,
+    };
   }
   e.status = 'failed';
+  if (capped && result.error.code === 'TIMEOUT')
+    result.error.message += `, what was left of ${callerLimit}`;
   const recorded: ExecutionError = { ...result.error };
   e.error = recorded;
   // An uncaught error from a nested write keeps its identity: the caller learns of the innermost
   // failing event (or the depth limit), not of every handler it passed through.
   const nested = lastBridgeError as WhenThenError | null;
-  if (nested && (nested.code === 'EVENT_FAILED' || nested.code === 'DEPTH_LIMIT') && result.error.message.includes(nested.message)) {
+  if (
+    nested &&
+    (nested.code === 'EVENT_FAILED' || nested.code === 'DEPTH_LIMIT') &&
+    result.error.message.includes(nested.message)
+  ) {
     if (nested.code === 'DEPTH_LIMIT') recorded.chain = path;
     return { status: 'failed', draft, error: nested };
   }
