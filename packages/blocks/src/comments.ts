@@ -20,7 +20,7 @@ export interface CommentLayout {
 
 /**
  * Shares out the comments of a slot. A comment on the line where a statement ends is that statement's
- * trailing comment; comment lines directly above a statement (no blank line between) are its leading
+ * trailing comment (unless the next statement follows it on that line); comment lines directly above a statement (no blank line between) are its leading
  * comments and move with it; other whole comment lines become comment blocks. Anything else (a comment
  * after `{` on the brace's line) stays in the untouched text between blocks.
  */
@@ -64,6 +64,11 @@ function shareGap(
   const { code } = text;
   const previous = statements[next - 1];
   let first = 0;
+  const following = statements[next];
+  // Comments from `at` on that reach the next statement without a line break are its leading
+  // comments (`a(); /* about b */ b();`), not the trailing comments of the one before.
+  const leadsOnLine = (at: number) =>
+    following !== undefined && !hasNewline(code, gap[at]?.start ?? 0, following.start);
   if (previous) {
     let end = previous.end;
     while (first < gap.length) {
@@ -71,7 +76,8 @@ function shareGap(
       if (
         !comment ||
         !text.isBlank(end, comment.start ?? 0) ||
-        hasNewline(code, end, comment.start ?? 0)
+        hasNewline(code, end, comment.start ?? 0) ||
+        leadsOnLine(first)
       )
         break;
       layout.trailing[next - 1]?.push(sourceComment(text, comment));
@@ -80,7 +86,6 @@ function shareGap(
     }
   }
   let last = gap.length;
-  const following = statements[next];
   if (following) {
     let start = following.start;
     while (last > first) {
