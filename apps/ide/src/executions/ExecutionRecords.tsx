@@ -37,13 +37,19 @@ type Filters = {
   range: [Dayjs | null, Dayjs | null] | null;
   event?: string;
   recordId: string;
+  requestId: string;
 };
 
 /** Execution records: status segments, a start-time range, a paginated table. */
 export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
   const t = useT();
   const elements = useAppStore((s) => s.elements);
-  const [filters, setFilters] = useState<Filters>({ status: 'all', range: null, recordId: '' });
+  const [filters, setFilters] = useState<Filters>({
+    status: 'all',
+    range: null,
+    recordId: '',
+    requestId: '',
+  });
   const [page, setPage] = useState({ current: 1, size: 20 });
   const [data, setData] = useState<{ total: number; items: Execution[] }>({ total: 0, items: [] });
   const [loading, setLoading] = useState(false);
@@ -68,6 +74,7 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
           from: from ? from.format() : undefined,
           to: to ? to.format() : undefined,
           recordId: recordId.recordId,
+          requestId: filters.requestId.trim() || undefined,
           limit: page.size,
           offset: (page.current - 1) * page.size,
         }),
@@ -265,8 +272,9 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
             placeholder={t('records.allEvents')}
             value={filters.event}
             data-testid="records-event"
+            // Service calls are runs too (their record's event is the service).
             options={elements
-              .filter((e) => e.type === 'event')
+              .filter((e) => e.type === 'event' || e.type === 'service')
               .map((e) => ({ value: e.name, label: e.title || shortOf(e.name) }))}
             onChange={(value: string | undefined) => setFilter({ event: value })}
           />
@@ -278,6 +286,13 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
           status={recordId.invalid ? 'error' : undefined}
           data-testid="records-record-id"
           onSearch={(text) => setFilter({ recordId: text })}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t('records.requestId')}
+          data-testid="records-request-id"
+          onSearch={(text) => setFilter({ requestId: text })}
         />
       </div>
       {recordId.invalid && (

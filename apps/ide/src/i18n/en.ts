@@ -194,6 +194,7 @@ export const en = {
   'records.allEvents': 'All events',
   'records.recordId': 'Trigger record id',
   'records.recordIdInvalid': 'A record id is a whole number, such as 42.',
+  'records.requestId': 'Request id (the whole chain)',
   'records.duration': 'Duration',
   'records.handler': 'Handler',
   'records.result': 'Result',

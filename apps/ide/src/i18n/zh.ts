@@ -191,6 +191,7 @@ export const zh: Record<MessageKey, string> = {
   'records.allEvents': '全部事件',
   'records.recordId': '触发记录 ID',
   'records.recordIdInvalid': '记录 ID 是整数，例如 42。',
+  'records.requestId': '请求 ID（整条链路）',
   'records.duration': '耗时',
   'records.handler': '处理函数',
   'records.result': '结果',
