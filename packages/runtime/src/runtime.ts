@@ -3,6 +3,7 @@ import {
   parseElement,
   parseFullName,
   type ModelEventDefinition,
+  type ServiceDefinition,
 } from '@whenthen/schema';
 import { join } from 'node:path';
 import {
@@ -237,6 +238,31 @@ export class Runtime {
         'IN_USE',
         `${name} is still used: ${broken.map((e) => `${e.name} (${e.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')})`).join(', ')}`,
       );
+    // Code counts too: a function or declared event that goes away while other elements' code calls
+    // or publishes it (`app.services.Billing.charge`, 'services.Billing.paid') would fail them later.
+    if (existing && parsedName.group === 'services' && existing.definition) {
+      const before = existing.definition as ServiceDefinition;
+      const after = parsed.definition as ServiceDefinition;
+      const gone = [
+        ...before.functions
+          .filter((f) => !after.functions.some((g) => g.name === f.name))
+          .map((f) => ({ what: 'function', member: f.name })),
+        ...before.eventDescs
+          .filter((d) => !after.eventDescs.some((g) => g.name === d.name))
+          .map((d) => ({ what: 'event', member: d.name })),
+      ];
+      const uses = gone.flatMap(({ what, member }) => {
+        const found = this.current.elements
+          .filter((other) => other !== existing)
+          .flatMap((other) => memberUse(other, existing.name, member));
+        return found.length ? [`${what} ${member} by ${found.join(', ')}`] : [];
+      });
+      if (uses.length)
+        throw new WhenThenError(
+          'IN_USE',
+          `${existing.name} is still used in code: ${uses.join('; ')}`,
+        );
+    }
   }
 
   /**
@@ -434,6 +460,17 @@ function codeUse(el: LoadedElement, name: string): string[] {
   const file = el.group === 'services' ? 'service.ts' : 'handler.ts';
   const lines = el.code.split('\n');
   const found = lines.findIndex((line) => pattern.test(line));
+  return found < 0 ? [] : [`${el.name} (${file} line ${found + 1})`];
+}
+
+/** Where an element's code names a service's function or declared event (`services.Billing.charge`). */
+function memberUse(el: LoadedElement, service: string, member: string): string[] {
+  if (!el.code) return [];
+  const short = service.slice('services.'.length);
+  const esc = member.replace(/[$]/g, '\\$&');
+  const pattern = new RegExp(`\\bservices\\s*\\.\\s*${short}\\s*\\.\\s*${esc}(?![A-Za-z0-9_$])`);
+  const file = el.group === 'services' ? 'service.ts' : 'handler.ts';
+  const found = el.code.split('\n').findIndex((line) => pattern.test(line));
   return found < 0 ? [] : [`${el.name} (${file} line ${found + 1})`];
 }
 

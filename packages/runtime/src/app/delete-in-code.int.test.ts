@@ -79,3 +79,73 @@ describe('deleting an element that code uses', () => {
     expect(t.runtime.deleteElement('models.Aud').name).toBe('models.Aud');
   });
 });
+
+describe('removing a service function or declared event that code uses', () => {
+  function setup() {
+    const t = testApp({
+      models: [model('Order', [{ name: 'sales', type: 'number' }])],
+      events: [
+        event({
+          name: 'Charge',
+          timing: 'afterCreate',
+          code: handler(
+            `  const r = await app.services.Billing.charge({ orderId: event.next.id });\n  await app.event.publish('services.Billing.paid', r);`,
+          ),
+        }),
+      ],
+      services: [
+        {
+          name: 'Billing',
+          functions: [
+            { name: 'charge', params: [{ name: 'orderId', type: 'integer' }] },
+            { name: 'chargeAll', params: [] },
+          ],
+          eventDescs: [{ name: 'paid' }, { name: 'paidLater' }],
+          code: 'export async function charge(args, app) {\n  return args;\n}\nexport async function chargeAll(args, app) {\n  return 0;\n}\n',
+        },
+      ],
+    });
+    close = t.close;
+    return t;
+  }
+
+  it('is refused with IN_USE naming the function or event, the file and the line', () => {
+    const t = setup();
+    const doc = t.runtime.getElement('services.Billing');
+    const def = doc.definition as ServiceDef;
+    const renamed = {
+      ...def,
+      functions: def.functions.map((f) => (f.name === 'charge' ? { ...f, name: 'bill' } : f)),
+      eventDescs: [{ name: 'paidLater' }],
+    };
+    const err = failure(() =>
+      t.runtime.replaceElement('services.Billing', {
+        definition: renamed,
+        code: doc.code!.replace('function charge(', 'function bill('),
+      }),
+    );
+    expect([err.code, err.message]).toEqual([
+      'IN_USE',
+      'services.Billing is still used in code: function charge by events.Charge (handler.ts line 2); event paid by events.Charge (handler.ts line 3)',
+    ]);
+    expect(t.runtime.getElement('services.Billing').version).toBe(doc.version);
+    expect(t.runtime.data.create('models.Order', { sales: 1 }).sales).toBe(1);
+  });
+
+  it('lets go what no code names (a longer name that starts the same does not count)', () => {
+    const t = setup();
+    const doc = t.runtime.getElement('services.Billing');
+    const def = doc.definition as ServiceDef;
+    const saved = t.runtime.replaceElement('services.Billing', {
+      definition: {
+        ...def,
+        functions: def.functions.filter((f) => f.name !== 'chargeAll'),
+        eventDescs: [{ name: 'paid' }],
+      },
+      code: 'export async function charge(args, app) {\n  return args;\n}\n',
+    });
+    expect((saved.definition as ServiceDef).functions.map((f) => f.name)).toEqual(['charge']);
+  });
+});
+
+type ServiceDef = { functions: { name: string }[]; eventDescs: { name: string }[] };
