@@ -371,6 +371,19 @@ describe('insertBlock', () => {
     );
   });
 
+  test('after a statement with a trailing comment and code after it on the line', () => {
+    const code = handler('  if (a) { app.log(1); /* one */ }');
+    const result = edit(code, (doc) => ({
+      type: 'insertBlock',
+      at: { after: idOf(doc, 'app.log(1)') },
+      spec: { kind: 'log', args: ['2'] },
+    }));
+    expect(result.code).toBe(handler('  if (a) { app.log(1); /* one */', '  app.log(2); }'));
+    const [one, two] = result.doc.blocks[0]?.slots[0]?.blocks ?? [];
+    expect(one?.trailingComments.map((comment) => comment.text)).toEqual(['/* one */']);
+    expect(two?.leadingComments).toEqual([]);
+  });
+
   test('never lets a line comment swallow the code after it', () => {
     const code = handler('  app.log(1); app.log(2);');
     const result = edit(code, (doc) => ({

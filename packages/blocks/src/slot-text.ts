@@ -168,7 +168,9 @@ export function insertionSplices(
     while (code[to] === ' ' || code[to] === '\t') to++;
     return [{ start: end, end: to, ...withPrefix(eol + indent, placed, eol + indent) }];
   }
-  return [{ start: end, end, ...withPrefix(' ', placed, inline === ' ' ? '' : inline) }];
+  // After a trailing comment, a statement on the same line would read as the comment's statement.
+  const lead = target.trailingComments.length > 0 ? eol + indent : ' ';
+  return [{ start: end, end, ...withPrefix(lead, placed, inline === ' ' ? '' : inline) }];
 }
 
 /**
