@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { api, openIde, pick, setMonacoText } from './helpers.js';
+import { api, openIde, pick, pickRecord, setMonacoText } from './helpers.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -171,8 +171,8 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   await fillField(form, 'rowId', '920001'); // unique across specs: they share one server
   await fillField(form, 'orderId', 'CA-2099-910001');
   await fillField(form, 'orderDate', '2024-05-01');
-  await fillField(form, 'customer', String(customer.json.id));
-  await fillField(form, 'product', String(product.json.id));
+  await pickRecord(page, form.getByTestId('record-field-customer'), customer.json.id);
+  await pickRecord(page, form.getByTestId('record-field-product'), product.json.id);
   await fillField(form, 'sales', '2500');
   await fillField(form, 'quantity', '12');
   await page.getByTestId('record-save').click();

@@ -12,7 +12,12 @@ export async function openIde(page: Page): Promise<void> {
  * Picks an option of an antd Select by its visible text. Long lists are virtualised, so searchable
  * selects get `search` typed first to bring the option into view.
  */
-export async function pick(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
+export async function pick(
+  page: Page,
+  select: Locator,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
   await select.click();
   if (search) await page.keyboard.type(search);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
@@ -32,11 +37,28 @@ export async function setMonacoText(page: Page, container: Locator, text: string
 }
 
 /** Calls the REST API with the test token (for arranging and asserting what the UI cannot show). */
-export async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+export async function api(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any }> {
   const res = await page.request.fetch(`/api${path}`, {
     method,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     data: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status(), json: await res.json() };
+}
+
+/** Chooses the record with `id` in a ref field's search box (typing the id finds it). */
+export async function pickRecord(page: Page, field: Locator, id: number): Promise<void> {
+  await field.click();
+  await page.keyboard.type(String(id));
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown
+    .locator('.ant-select-item-option', { hasText: new RegExp(`^#${id}( ·|$)`) })
+    .first()
+    .click();
+  await expect(field).toContainText(`#${id}`);
 }

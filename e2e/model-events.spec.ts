@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { api, openIde, pick, setMonacoText } from './helpers';
+import { api, openIde, pick, pickRecord, setMonacoText } from './helpers';
 
 const NOTIFY = `export default async function (event, app) {
   const sales = event.next.sales;
@@ -95,8 +95,8 @@ test('create a filtered after-create event, switch it on, and read its run', asy
   await fillField(form, 'rowId', '900001');
   await fillField(form, 'orderId', 'CA-2099-000001');
   await fillField(form, 'orderDate', '2024-05-01');
-  await fillField(form, 'customer', String(refs.customer));
-  await fillField(form, 'product', String(refs.product));
+  await pickRecord(page, form.getByTestId('record-field-customer'), refs.customer);
+  await pickRecord(page, form.getByTestId('record-field-product'), refs.product);
   await fillField(form, 'sales', '2500');
   await fillField(form, 'quantity', '2');
   await fillField(form, 'discount', '0');
@@ -143,8 +143,8 @@ test('a failing handler refuses the write, and its path points at the failing li
   await fillField(form, 'rowId', '900002');
   await fillField(form, 'orderId', 'CA-2099-000002');
   await fillField(form, 'orderDate', '2024-05-02');
-  await fillField(form, 'customer', String(refs.customer));
-  await fillField(form, 'product', String(refs.product));
+  await pickRecord(page, form.getByTestId('record-field-customer'), refs.customer);
+  await pickRecord(page, form.getByTestId('record-field-product'), refs.product);
   await fillField(form, 'sales', '9000');
   await fillField(form, 'quantity', '1');
   await page.getByTestId('record-save').click();

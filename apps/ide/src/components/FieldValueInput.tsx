@@ -2,9 +2,10 @@ import type { Field } from '@whenthen/schema';
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../i18n';
+import { RefInput } from './RefInput';
 
 type Props = {
-  field: Pick<Field, 'type' | 'values'> & { name: string };
+  field: Pick<Field, 'type' | 'values'> & { name: string; model?: string | undefined };
   value: unknown;
   onChange: (value: unknown) => void;
   /** For `in` / `nin`: a list of values. */
@@ -81,6 +82,18 @@ export function FieldValueInput({
     );
   }
 
+  if (field.type === 'ref' && field.model)
+    return (
+      <RefInput
+        model={field.model}
+        value={value}
+        onChange={onChange}
+        testId={testId}
+        placeholder={placeholder}
+        style={style}
+        status={status}
+      />
+    );
   switch (field.type) {
     case 'number':
     case 'integer':

@@ -259,6 +259,10 @@ export const en = {
   'data.openPath': 'Open execution path',
   'data.noModel': 'This model is not loaded.',
   'data.yes': 'Yes',
+  'data.refSearch': 'Search by id or name',
+  'data.refSearching': 'Searching…',
+  'data.refNone': 'No matching record',
+  'data.refMissing': 'no such record',
   'data.no': 'No',
   'data.empty': '(empty)',
 

@@ -256,6 +256,10 @@ export const zh: Record<MessageKey, string> = {
   'data.openPath': '打开执行路径',
   'data.noModel': '该数据模型未加载。',
   'data.yes': '是',
+  'data.refSearch': '按 ID 或名称搜索',
+  'data.refSearching': '搜索中…',
+  'data.refNone': '没有匹配的记录',
+  'data.refMissing': '记录不存在',
   'data.no': '否',
   'data.empty': '（空）',
 
