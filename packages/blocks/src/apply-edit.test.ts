@@ -384,6 +384,18 @@ describe('insertBlock', () => {
     expect(two?.leadingComments).toEqual([]);
   });
 
+  test('a moved statement keeps its trailing comment when code follows it on the line', () => {
+    const code = handler('  app.log(1); /* one */', '  app.log(2); app.log(3);');
+    const result = edit(code, (doc) => ({
+      type: 'moveBlock',
+      blockId: idOf(doc, 'app.log(1)'),
+      to: { before: idOf(doc, 'app.log(3)') },
+    }));
+    expect(result.code).toBe(handler('  app.log(2); app.log(1); /* one */', '  app.log(3);'));
+    const moved = result.doc.blocks[1];
+    expect(moved?.trailingComments.map((comment) => comment.text)).toEqual(['/* one */']);
+  });
+
   test('never lets a line comment swallow the code after it', () => {
     const code = handler('  app.log(1); app.log(2);');
     const result = edit(code, (doc) => ({
@@ -577,6 +589,19 @@ describe('replaceRaw', () => {
         text: 'if (',
       })),
     ).toBe('INVALID_TEXT');
+  });
+});
+
+describe('a comment block', () => {
+  test('keeps every line of new text a comment, whatever ends the line', () => {
+    const code = handler('  // note', '', '  app.log(1);');
+    const doc = parseBlocks(code);
+    const next = setParam(doc, {
+      blockId: idOf(doc, '// note'),
+      param: 'text',
+      text: 'one\u2028app.log(2)\rthree',
+    });
+    expect(next).toBe(handler('  // one', '  // app.log(2)', '  // three', '', '  app.log(1);'));
   });
 });
 

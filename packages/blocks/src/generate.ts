@@ -107,8 +107,9 @@ export function generateBlock(spec: BlockSpec, context: GenerateContext): string
       return `switch (${spec.value}) {${clauses.join('')}${eol}${indent}}`;
     }
     case 'comment':
+      // Every line terminator JavaScript knows, so no part of the text can end up as code.
       return spec.text
-        .split(/\r?\n/)
+        .split(/\r\n|[\n\r\u2028\u2029]/)
         .map((line) => (line === '' ? '//' : `// ${line}`))
         .join(context.eol + context.indent);
     case 'raw':

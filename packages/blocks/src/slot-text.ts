@@ -143,7 +143,9 @@ export function insertionSplices(
   // Comment lines right above a statement are that statement's comments, so a blank line keeps a
   // comment block a block of its own. Text sharing a line with code after it must not end in a
   // `//` comment, which would swallow that code.
-  const inline = mayEndInLineComment(placed.text) ? eol + indent : ' ';
+  // A moved statement's trailing `/* … */` comment would lead the statement after it on the line.
+  const inline =
+    mayEndInLineComment(placed.text) || placed.text.trimEnd().endsWith('*/') ? eol + indent : ' ';
   if (index < blocks.length) {
     const at = target.fullRange[0];
     if (text.startsLine(at)) {
