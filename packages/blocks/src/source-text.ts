@@ -92,17 +92,21 @@ export function detectEol(code: string): CodeStyle['eol'] {
   return code.includes('\r\n') ? '\r\n' : '\n';
 }
 
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+/** Whitespace and line terminators as JavaScript reads them (`\s` covers NBSP, U+2028, the BOM…). */
+const JS_WHITESPACE = /^\s$/;
+
 /** Offset of the next character from `from` that is neither whitespace nor inside a comment. */
 export function skipTrivia(code: string, from: number): number {
   let at = from;
   while (at < code.length) {
     if (code.startsWith('//', at)) {
-      const end = code.indexOf('\n', at);
-      at = end === -1 ? code.length : end;
+      LINE_TERMINATOR.lastIndex = at;
+      at = LINE_TERMINATOR.exec(code)?.index ?? code.length;
     } else if (code.startsWith('/*', at)) {
       const end = code.indexOf('*/', at + 2);
       at = end === -1 ? code.length : end + 2;
-    } else if (isBlank(code, at, at + 1)) {
+    } else if (JS_WHITESPACE.test(code[at] ?? '')) {
       at++;
     } else {
       return at;
