@@ -9,7 +9,7 @@ import { useMessage } from '../components/feedback';
 import { useT } from '../i18n';
 import { addError, hasErrors, mergeErrors } from '../kinds/errors';
 import { FormItem } from '../kinds/FormItem';
-import { checkIdentifier, suggestIdentifier } from '../kinds/identifier';
+import { checkIdentifier, identifierMessages, suggestIdentifier } from '../kinds/identifier';
 import { navigate } from '../router/use-route';
 import { findModel, useAppStore } from '../stores/app-store';
 import { useApprovalData } from './approval-data';
@@ -81,15 +81,7 @@ function NewFlowForm({ onClose }: { onClose: () => void }) {
     model: model ?? '',
     nodes: [{ id: 'step1', title: t('flow.newNodeTitle', { n: 1 }), approvers, mode: 'any' }],
   };
-  const nameCheck = checkIdentifier(name, 'approvals', existing);
-  const nameErrors =
-    name === '' && !tried
-      ? []
-      : nameCheck === 'invalid'
-        ? [t('newEvent.identifierInvalid')]
-        : nameCheck === 'taken'
-          ? [t('newEvent.identifierTaken', { name: `approvals.${name}` })]
-          : [];
+  const nameErrors = identifierMessages(name, 'approvals', existing, tried, t);
   const clientErrors = validateFlow(draft, {
     users,
     fields: modelInfo?.fields ?? null,
@@ -101,7 +93,7 @@ function NewFlowForm({ onClose }: { onClose: () => void }) {
 
   const submit = async () => {
     setTried(true);
-    if (hasErrors(clientErrors) || nameCheck !== 'ok') return;
+    if (hasErrors(clientErrors) || checkIdentifier(name, 'approvals', existing) !== 'ok') return;
     setSaving(true);
     const full = `approvals.${name}`;
     try {

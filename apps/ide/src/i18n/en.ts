@@ -55,6 +55,7 @@ export const en = {
     'Used in file names and code: a capital letter, then letters and digits.',
   'newEvent.identifierInvalid': 'Start with a capital letter; letters and digits only, at most 64.',
   'newEvent.identifierTaken': '{name} already exists.',
+  'newEvent.identifierRequired': 'Enter an identifier, such as NotifyBigOrder.',
   'newEvent.titleRequired': 'Give the event a title.',
   'newEvent.tags': 'Tags',
   'newEvent.tagsPlaceholder': 'Type and press Enter',

@@ -56,6 +56,7 @@ export const zh: Record<MessageKey, string> = {
   'newEvent.identifierHelp': '用于文件名和代码：以大写字母开头，仅含字母和数字。',
   'newEvent.identifierInvalid': '须以大写字母开头，仅含字母和数字，最多 64 个字符。',
   'newEvent.identifierTaken': '{name} 已存在。',
+  'newEvent.identifierRequired': '请输入标识，例如 NotifyBigOrder。',
   'newEvent.titleRequired': '请填写事件名称。',
   'newEvent.tags': '标签',
   'newEvent.tagsPlaceholder': '输入后按回车',

@@ -10,7 +10,7 @@ import { useMessage } from '../components/feedback';
 import { COMMON_FORM_KEYS, EventRunFields, EventTitleFields } from './CommonEventFields';
 import { addError, errorsByKey, hasErrors, mergeErrors } from './errors';
 import { FormItem } from './FormItem';
-import { checkIdentifier, suggestIdentifier } from './identifier';
+import { checkIdentifier, identifierMessages, suggestIdentifier } from './identifier';
 import { stripEmpty } from './draft';
 import { eventKindOf } from './registry';
 import type { EventDraft, EventKindUnit, FieldErrors, KindContext } from './types';
@@ -81,15 +81,7 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
     );
   }, [draft.title, nameEdited, existing]);
 
-  const nameCheck = checkIdentifier(name, 'events', existing);
-  const nameErrors: string[] =
-    name === '' && !tried
-      ? []
-      : nameCheck === 'invalid'
-        ? [t('newEvent.identifierInvalid')]
-        : nameCheck === 'taken'
-          ? [t('newEvent.identifierTaken', { name: `events.${name}` })]
-          : [];
+  const nameErrors = identifierMessages(name, 'events', existing, tried, t);
 
   const clientErrors = useMemo(() => {
     const errors = mergeErrors(unit.validate(draft, context), formErrors);
@@ -105,7 +97,7 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
 
   const submit = async () => {
     setTried(true);
-    if (hasErrors(clientErrors) || nameCheck !== 'ok') return;
+    if (hasErrors(clientErrors) || checkIdentifier(name, 'events', existing) !== 'ok') return;
     setSaving(true);
     const full = `events.${name}`;
     const definition = stripEmpty({ ...draft, title: draft.title?.trim() });

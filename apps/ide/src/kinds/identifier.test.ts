@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Translate } from '../i18n';
 import {
   checkIdentifier,
   identifierFromTitle,
+  identifierMessages,
   suggestIdentifier,
   uniqueIdentifier,
 } from './identifier';
@@ -38,7 +40,7 @@ describe('checkIdentifier', () => {
 
   it('refuses names that are not identifiers', () => {
     expect(checkIdentifier('../x', 'events', existing)).toBe('invalid');
-    expect(checkIdentifier('', 'events', existing)).toBe('invalid');
+    expect(checkIdentifier('', 'events', existing)).toBe('missing');
     expect(checkIdentifier('A'.repeat(65), 'events', existing)).toBe('invalid');
   });
 });
@@ -67,5 +69,28 @@ describe('suggestIdentifier', () => {
 
   it('proposes nothing for an empty title', () => {
     expect(suggestIdentifier('  ', 'Event', isTaken)).toBe('');
+  });
+});
+
+describe('identifierMessages', () => {
+  const t = ((key: string, params?: Record<string, unknown>) =>
+    params ? `${key} ${JSON.stringify(params)}` : key) as unknown as Translate;
+  const existing = ['events.NotifyBigOrder'];
+
+  it('asks for an identifier only once OK was pressed', () => {
+    expect(identifierMessages('', 'events', existing, false, t)).toEqual([]);
+    expect(identifierMessages('', 'events', existing, true, t)).toEqual([
+      'newEvent.identifierRequired',
+    ]);
+  });
+
+  it('says what is wrong with one that was typed', () => {
+    expect(identifierMessages('x', 'events', existing, false, t)).toEqual([
+      'newEvent.identifierInvalid',
+    ]);
+    expect(identifierMessages('NotifyBigOrder', 'events', existing, false, t)).toEqual([
+      'newEvent.identifierTaken {"name":"events.NotifyBigOrder"}',
+    ]);
+    expect(identifierMessages('Fresh', 'events', existing, true, t)).toEqual([]);
   });
 });

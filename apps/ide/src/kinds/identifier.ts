@@ -1,4 +1,5 @@
 import { SHORT_NAME } from '@whenthen/schema';
+import type { Translate } from '../i18n';
 
 /**
  * An identifier from a display title: "Notify big order" → "NotifyBigOrder". Characters that cannot
@@ -40,7 +41,7 @@ export function suggestIdentifier(
   for (let n = 1; ; n++) if (!taken(`${fallback}${n}`)) return `${fallback}${n}`;
 }
 
-export type IdentifierCheck = 'ok' | 'invalid' | 'taken';
+export type IdentifierCheck = 'ok' | 'missing' | 'invalid' | 'taken';
 
 /** Full names are unique ignoring case across the whole application. */
 export function checkIdentifier(
@@ -48,7 +49,31 @@ export function checkIdentifier(
   group: string,
   existing: readonly string[],
 ): IdentifierCheck {
+  if (short === '') return 'missing';
   if (!SHORT_NAME.test(short)) return 'invalid';
   const full = `${group}.${short}`.toLowerCase();
   return existing.some((name) => name.toLowerCase() === full) ? 'taken' : 'ok';
+}
+
+/**
+ * The messages beside a new element's identifier (`group.short`). An empty one says nothing until
+ * OK was pressed: the dialog has just opened, or the title has not been typed yet.
+ */
+export function identifierMessages(
+  short: string,
+  group: string,
+  existing: readonly string[],
+  tried: boolean,
+  t: Translate,
+): string[] {
+  switch (checkIdentifier(short, group, existing)) {
+    case 'missing':
+      return tried ? [t('newEvent.identifierRequired')] : [];
+    case 'invalid':
+      return [t('newEvent.identifierInvalid')];
+    case 'taken':
+      return [t('newEvent.identifierTaken', { name: `${group}.${short}` })];
+    case 'ok':
+      return [];
+  }
 }

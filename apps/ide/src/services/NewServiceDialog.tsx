@@ -6,7 +6,7 @@ import { elementsApi } from '../api/endpoints';
 import { useMessage } from '../components/feedback';
 import { useT } from '../i18n';
 import { FormItem } from '../kinds/FormItem';
-import { checkIdentifier, suggestIdentifier } from '../kinds/identifier';
+import { checkIdentifier, identifierMessages, suggestIdentifier } from '../kinds/identifier';
 import { navigate } from '../router/use-route';
 import { useAppStore } from '../stores/app-store';
 import { useNewServiceStore } from './new-service-store';
@@ -57,20 +57,12 @@ function NewServiceForm({ onClose }: { onClose: () => void }) {
     );
   }, [title, nameEdited, existing]);
 
-  const nameCheck = checkIdentifier(name, 'services', existing);
-  const nameErrors =
-    name === '' && !tried
-      ? []
-      : nameCheck === 'invalid'
-        ? [t('newEvent.identifierInvalid')]
-        : nameCheck === 'taken'
-          ? [t('newEvent.identifierTaken', { name: `services.${name}` })]
-          : [];
+  const nameErrors = identifierMessages(name, 'services', existing, tried, t);
   const titleErrors = tried && !title.trim() ? [t('service.titleRequired')] : [];
 
   const submit = async () => {
     setTried(true);
-    if (!title.trim() || nameCheck !== 'ok') return;
+    if (!title.trim() || checkIdentifier(name, 'services', existing) !== 'ok') return;
     setSaving(true);
     const full = `services.${name}`;
     try {
