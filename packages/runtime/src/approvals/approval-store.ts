@@ -78,7 +78,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 /**
  * Approval instances, their tasks and their history in the application's database. At most one
- * pending instance per (flow, record) is enforced by a partial unique index as well as by the engine.
+ * pending instance per (flow, model, record) is enforced by a partial unique index as well as by the engine.
  */
 export class ApprovalStore {
   private readonly stmts;
@@ -90,7 +90,10 @@ export class ApprovalStore {
         status TEXT NOT NULL, node TEXT, submitted_by TEXT NOT NULL, nodes TEXT NOT NULL,
         created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, ended_at INTEGER
       );
-      CREATE UNIQUE INDEX IF NOT EXISTS wt_approval_open ON wt_approval_instances (flow, record_id) WHERE status = 'pending';
+      -- One pending instance per record of the flow's model: a flow whose model was changed keeps its
+      -- pending instances on the old model, and they must not block records of the new one.
+      DROP INDEX IF EXISTS wt_approval_open;
+      CREATE UNIQUE INDEX IF NOT EXISTS wt_approval_open_record ON wt_approval_instances (flow, model, record_id) WHERE status = 'pending';
       CREATE INDEX IF NOT EXISTS wt_approval_by_flow ON wt_approval_instances (flow, status, id);
       CREATE INDEX IF NOT EXISTS wt_approval_by_status ON wt_approval_instances (status, id);
       CREATE TABLE IF NOT EXISTS wt_approval_tasks (
@@ -113,7 +116,7 @@ export class ApprovalStore {
       ),
       getInstance: db.prepare('SELECT * FROM wt_approval_instances WHERE id = ?'),
       openFor: db.prepare(
-        `SELECT * FROM wt_approval_instances WHERE flow = ? AND record_id = ? AND status = 'pending'`,
+        `SELECT * FROM wt_approval_instances WHERE flow = ? AND model = ? AND record_id = ? AND status = 'pending'`,
       ),
       moveInstance: db.prepare(
         `UPDATE wt_approval_instances SET status = ?, node = ?, updated_at = ?, ended_at = ? WHERE id = ? AND status = 'pending'`,
@@ -170,8 +173,8 @@ export class ApprovalStore {
     return r ? instanceRow(r) : null;
   }
 
-  openFor(flow: string, recordId: number): InstanceRow | null {
-    const r = this.stmts.openFor.get(flow, recordId) as Record<string, unknown> | undefined;
+  openFor(flow: string, model: string, recordId: number): InstanceRow | null {
+    const r = this.stmts.openFor.get(flow, model, recordId) as Record<string, unknown> | undefined;
     return r ? instanceRow(r) : null;
   }
 

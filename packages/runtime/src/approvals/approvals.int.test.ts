@@ -444,6 +444,33 @@ describe('flows on save', () => {
     });
   });
 
+  it('moved to another model, keep their pending instances there without blocking the new model’s records', () => {
+    const { runtime } = setup();
+    const order = runtime.data.create('models.Order', { discount: 0.5 });
+    const inst = runtime.approvals.submit(FLOW, { recordId: order.id, user: 'dee' });
+    runtime.replaceElement(FLOW, {
+      definition: discountFlow({ model: 'models.Log', condition: null }),
+    });
+    const log = runtime.data.create('models.Log', { text: 'same id' });
+    expect(log.id).toBe(order.id);
+    expect(runtime.approvals.submit(FLOW, { recordId: log.id, user: 'dee' })).toMatchObject({
+      model: 'models.Log',
+      recordId: log.id,
+      status: 'pending',
+    });
+    expect(runtime.approvals.get(inst.id)).toMatchObject({
+      model: 'models.Order',
+      status: 'pending',
+    });
+    const again = failure(() => runtime.approvals.submit(FLOW, { recordId: log.id, user: 'dee' }));
+    expect([again.code, again.message]).toEqual([
+      'CONFLICT',
+      expect.stringContaining(
+        `models.Log record ${log.id} already has an open approvals.Discount instance`,
+      ),
+    ]);
+  });
+
   it('cannot be deleted while events use them; their model cannot be deleted while they use it', () => {
     const { runtime } = setup({
       events: [

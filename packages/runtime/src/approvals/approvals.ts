@@ -98,7 +98,7 @@ export class Approvals {
         throw conflict(
           `${def.model} record ${recordId} does not need ${flow.name}: its condition is ${conditionText(flow.condition)}, and ${valuesText(flow.condition, record)}`,
         );
-      const open = this.store.openFor(flow.name, recordId);
+      const open = this.store.openFor(flow.name, def.model, recordId);
       if (open)
         throw conflict(
           `${def.model} record ${recordId} already has an open ${flow.name} instance (${open.id}, at node ${open.node})`,
