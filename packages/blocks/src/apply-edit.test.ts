@@ -8,6 +8,7 @@ import {
   setParam,
   wrapInIf,
 } from './apply-edit.js';
+import type { BlockSpec } from './block-spec.js';
 import type { BlockEdit } from './edit-types.js';
 import { BlockEditError } from './errors.js';
 import { forEachBlock } from './ids.js';
@@ -589,6 +590,21 @@ describe('replaceRaw', () => {
         text: 'if (',
       })),
     ).toBe('INVALID_TEXT');
+  });
+});
+
+describe('inserted text stands on its own', () => {
+  test('refuses text that would take the statements after it along', () => {
+    const code = handler('  if (c) {', '    app.log(1);', '  }');
+    const insert = (spec: BlockSpec) =>
+      refusal(code, (doc) => ({
+        type: 'insertBlock',
+        at: { inside: idOf(doc, 'if'), index: 0 },
+        spec,
+      }));
+    expect(insert({ kind: 'raw', text: 'a(); } if (x) { b();' })).toBe('INVALID_TEXT');
+    expect(insert({ kind: 'if', test: 'a) { b(); } if (x' })).toBe('INVALID_TEXT');
+    expect(insert({ kind: 'return', value: '1; app.log(2)' })).toBe('INVALID_TEXT');
   });
 });
 

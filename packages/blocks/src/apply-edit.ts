@@ -14,7 +14,7 @@ import { carryIds, forEachBlock } from './ids.js';
 import { containerOf, contains, locate, sameContainer, type Container } from './locate.js';
 import { buildDocument } from './parse.js';
 import { reindent } from './reindent.js';
-import { checkReplacement, replacePlan } from './replace-raw.js';
+import { checkReplacement, replacePlan, statementsOf } from './replace-raw.js';
 import { expressionText, setParamSplices } from './set-param.js';
 import {
   closingBrace,
@@ -154,6 +154,11 @@ function insertSplices(
     eol: doc.style.eol,
     app: doc.handler?.appName ?? 'app',
   };
+  // The text must stand on its own: `a(); } if (x) { b();` would take the statements after it along.
+  const { statements } = statementsOf(generateBlock(edit.spec, { ...generate, indent: '' }));
+  if (edit.spec.kind !== 'raw' && edit.spec.kind !== 'comment' && statements.length !== 1) {
+    throw new BlockEditError('INVALID_TEXT', 'That block’s text is not one statement.');
+  }
   return insertionSplices(context, container, index, (indent) => ({
     text: generateBlock(edit.spec, { ...generate, indent }),
     comment: edit.spec.kind === 'comment',

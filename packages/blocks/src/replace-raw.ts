@@ -97,7 +97,8 @@ interface ParsedStatements {
   endsInLineComment: boolean;
 }
 
-function statementsOf(text: string): ParsedStatements {
+/** The statements of `text` parsed on its own; refuses text that is not whole statements. */
+export function statementsOf(text: string): ParsedStatements {
   let file: t.File;
   try {
     file = parse(text, {
