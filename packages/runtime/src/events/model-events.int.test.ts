@@ -75,6 +75,15 @@ describe('before handlers', () => {
     expect(runtime.executions.list({ recordId: row.id }).total).toBe(1);
   });
 
+  it('may not hand a function to app.* (JSON would quietly leave it out)', () => {
+    const { runtime } = setup([
+      event({ name: 'Fn', timing: 'afterCreate', code: handler(`await app.models.Log.create({ event: 'fn', data: { compute: () => 1 } });`) }),
+    ]);
+    const refused = failure(() => runtime.data.create('models.Order', { sales: 5 }));
+    expect(refused.message).toContain('"compute" is a function, which JSON cannot hold');
+    expect(runtime.data.count('models.Log')).toBe(0);
+  });
+
   it('check their filter against the current next', () => {
     const { runtime } = setup([
       event({ name: 'Raise', timing: 'beforeCreate', order: 1, code: handler(`event.next.sales = 5000;`) }),

@@ -65,11 +65,14 @@ export const PRELUDE = String.raw`(function install(call_, log_, begin, end, fai
     return line.length > 10000 ? line.slice(0, 10000) + '…' : line;
   }
 
-  // JSON has no NaN or Infinity: JSON.stringify would quietly write null, so refuse them instead.
+  // JSON has no NaN, Infinity or functions: JSON.stringify would quietly write null or leave the
+  // key out, so refuse them instead.
   const isFiniteNumber = Number.isFinite;
   function finiteOnly(key, value) {
-    if (typeof value === 'number' && !isFiniteNumber(value)) {
-      throw new TypeErrorCtor((key === '' ? 'a value' : '"' + key + '"') + ' is ' + StringFn(value) + ', which JSON cannot hold');
+    const kind = typeof value;
+    if ((kind === 'number' && !isFiniteNumber(value)) || kind === 'function' || kind === 'symbol') {
+      const shown = kind === 'number' ? StringFn(value) : 'a ' + kind;
+      throw new TypeErrorCtor((key === '' ? 'a value' : '"' + key + '"') + ' is ' + shown + ', which JSON cannot hold');
     }
     return value;
   }
