@@ -10,11 +10,12 @@ const works = () => run(sandbox, handler(`  return event.n + 1;`), { payload: { 
 describe('sandbox limits', () => {
   it('fails a handler that loops for ever with TIMEOUT at the loop, and runs the next one', () => {
     const result = run(sandbox, handler(`  let spins = 0;\n  while (true) {\n    spins++;\n  }`), {
-      timeoutMs: 200,
+      // Long enough for the 10,000 recorded steps even on a loaded machine.
+      timeoutMs: 1000,
     });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'TIMEOUT', message: 'handler timed out after 200 ms', line: 3, column: 3 },
+      error: { code: 'TIMEOUT', message: 'handler timed out after 1000 ms', line: 3, column: 3 },
     });
     if (!result.ok) expect(result.error.stack).toContain('at handler.ts:3:3');
     // Step recording stopped at the cap, so memory stayed bounded while the loop ran on.
@@ -23,7 +24,7 @@ describe('sandbox limits', () => {
     expect(result.steps[1]).toMatchObject({
       text: 'while (true) {',
       status: 'failed',
-      error: { message: 'handler timed out after 200 ms' },
+      error: { message: 'handler timed out after 1000 ms' },
     });
     expect(result.steps[10_000]).toMatchObject({ kind: 'truncated', line: 4 });
     expect(works()).toMatchObject({ ok: true, output: 2 });
