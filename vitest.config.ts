@@ -13,7 +13,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/ide/src/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/server/src/**/*.test.ts',
+      'apps/ide/src/**/*.test.ts',
+    ],
     pool: 'forks',
     // isolated-vm needs V8 without the startup snapshot in every process that loads it.
     execArgv: ['--no-node-snapshot'],

@@ -12,7 +12,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runImport({ work, limit }) {
   const dir = join(work, 'order-desk');
-  cpSync(join(root, 'examples', 'order-desk'), dir, { recursive: true, filter: (src) => !src.includes('.whenthen') });
+  cpSync(join(root, 'examples', 'order-desk'), dir, {
+    recursive: true,
+    filter: (src) => !src.includes('.whenthen'),
+  });
   const runtime = new Runtime({ dir });
   const server = await buildServer({ runtime, token: 'bench' });
   await server.listen({ host: '127.0.0.1', port: 0 });
@@ -20,22 +23,34 @@ export async function runImport({ work, limit }) {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   try {
-    const args = [join(root, 'scripts', 'import-superstore.mjs'), '--url', `http://127.0.0.1:${port}`, '--token', 'bench'];
+    const args = [
+      join(root, 'scripts', 'import-superstore.mjs'),
+      '--url',
+      `http://127.0.0.1:${port}`,
+      '--token',
+      'bench',
+    ];
     if (Number.isFinite(limit)) args.push('--limit', String(limit));
     const output = await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (out += d));
-      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`import failed (${code}):\n${out.slice(-2000)}`))));
+      child.on('exit', (code) =>
+        code === 0
+          ? resolve(out)
+          : reject(new Error(`import failed (${code}):\n${out.slice(-2000)}`)),
+      );
     });
     const match = /orders: ([\d.,]+) s, ([\d.,]+) orders\/s/.exec(output);
     const created = /Orders:\s+([\d,]+) created/.exec(output);
-    if (!match || !created) throw new Error(`cannot read the import summary:\n${output.slice(-1000)}`);
+    if (!match || !created)
+      throw new Error(`cannot read the import summary:\n${output.slice(-1000)}`);
     await runtime.idle();
     const stored = runtime.data.count('models.Order');
     const num = (s) => Number(s.replace(/,/g, ''));
-    if (stored !== num(created[1])) throw new Error(`import said ${created[1]} created, ${stored} stored`);
+    if (stored !== num(created[1]))
+      throw new Error(`import said ${created[1]} created, ${stored} stored`);
     return { ordersPerSecond: num(match[2]), peakRssMiB: peak / 2 ** 20, orders: stored };
   } finally {
     clearInterval(sampler);

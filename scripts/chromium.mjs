@@ -12,10 +12,13 @@ export function findChromium() {
       `Chromium not found at ${wanted}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  console.log(`Chromium not found at ${wanted}: installing Debian's chromium package (apt-get install -y chromium)…`);
+  console.log(
+    `Chromium not found at ${wanted}: installing Debian's chromium package (apt-get install -y chromium)…`,
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env });
-  if (!existsSync('/usr/bin/chromium')) throw new Error('apt-get finished but /usr/bin/chromium is still missing');
+  if (!existsSync('/usr/bin/chromium'))
+    throw new Error('apt-get finished but /usr/bin/chromium is still missing');
   return '/usr/bin/chromium';
 }

@@ -511,7 +511,8 @@ async function main() {
       regions = `Regions:   managers set up (${JSON.stringify(r?.result ?? null)})`;
     } catch (err) {
       if (err instanceof Unreachable) stopped = err;
-      else if (!(err instanceof ApiError && err.status === 404)) regions = `Regions:   not set up (${err.message})`;
+      else if (!(err instanceof ApiError && err.status === 404))
+        regions = `Regions:   not set up (${err.message})`;
     }
   }
 

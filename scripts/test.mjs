@@ -13,7 +13,10 @@ const stages = [
 ];
 for (const [name, cmd, args] of stages) {
   console.log(`\n▶ ${name}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: chromium },
+  });
   if (r.status !== 0) {
     console.error(`\n✖ ${name} failed`);
     process.exit(r.status ?? 1);

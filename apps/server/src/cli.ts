@@ -55,8 +55,11 @@ export async function main(argv: string[]): Promise<void> {
   const { items, problems } = runtime.listElements();
   const withProblems = items.filter((i) => i.problems.length).length + (problems.length ? 1 : 0);
   console.log(`WhenThen is serving ${dir}`);
-  console.log(`  ${items.length} elements${withProblems ? `, ${withProblems} with problems (see the IDE)` : ''}`);
-  if (!existsSync(join(ideDir, 'index.html'))) console.log('  (the IDE is not built: run npm run build)');
+  console.log(
+    `  ${items.length} elements${withProblems ? `, ${withProblems} with problems (see the IDE)` : ''}`,
+  );
+  if (!existsSync(join(ideDir, 'index.html')))
+    console.log('  (the IDE is not built: run npm run build)');
   console.log(`\n  Open http://127.0.0.1:${actualPort}/#token=${token}\n`);
   const stop = async () => {
     await server.close();

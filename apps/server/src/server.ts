@@ -85,11 +85,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     await app.register(fastifyStatic, { root: opts.ideDir, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/'))
-      return reply
-        .status(404)
-        .send({
-          error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` },
-        });
+      return reply.status(404).send({
+        error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` },
+      });
     if (opts.ideDir && existsSync(opts.ideDir) && req.method === 'GET')
       return reply.sendFile('index.html');
     return reply

@@ -1,6 +1,16 @@
-export { Runtime, type RuntimeOptions, type ElementSummary, type ElementDocument } from './runtime.js';
+export {
+  Runtime,
+  type RuntimeOptions,
+  type ElementSummary,
+  type ElementDocument,
+} from './runtime.js';
 export { WhenThenError, type ErrorCode, type ErrorDetail } from './errors.js';
-export type { Execution, ExecutionDetail, ExecutionFilter, ExecutionStatus } from './records/types.js';
+export type {
+  Execution,
+  ExecutionDetail,
+  ExecutionFilter,
+  ExecutionStatus,
+} from './records/types.js';
 export { EXECUTION_STATUSES } from './records/types.js';
 export type { Notification } from './records/notifications.js';
 export type { Row } from './data/model-store.js';
@@ -10,5 +20,11 @@ export { newId, idTime } from './ids.js';
 export { openDatabase } from './data/database.js';
 export type { StepRecord } from './sandbox/index.js';
 export { rootChain, type Chain } from './events/chain.js';
-export type { ApprovalInstance, ApprovalDetail, ApprovalTask, ApprovalHistoryEntry, ApprovalFilter } from './approvals/approval-store.js';
+export type {
+  ApprovalInstance,
+  ApprovalDetail,
+  ApprovalTask,
+  ApprovalHistoryEntry,
+  ApprovalFilter,
+} from './approvals/approval-store.js';
 export type { AppUser } from './approvals/approvals.js';

@@ -19,10 +19,7 @@ export type Operator = (typeof OPERATORS)[number];
 
 export type ConditionLeaf = { field: string; op: Operator; value?: unknown };
 export type Condition =
-  | { and: Condition[] }
-  | { or: Condition[] }
-  | { not: Condition }
-  | ConditionLeaf;
+  { and: Condition[] } | { or: Condition[] } | { not: Condition } | ConditionLeaf;
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union(
@@ -30,7 +27,11 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       z.strictObject({ and: z.array(conditionSchema) }),
       z.strictObject({ or: z.array(conditionSchema) }),
       z.strictObject({ not: conditionSchema }),
-      z.strictObject({ field: z.string().min(1), op: z.enum(OPERATORS), value: z.unknown().optional() }),
+      z.strictObject({
+        field: z.string().min(1),
+        op: z.enum(OPERATORS),
+        value: z.unknown().optional(),
+      }),
     ],
     {
       error: () =>
@@ -42,7 +43,20 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 /** Which operators each field type accepts; the in-memory and SQL forms agree on exactly these. */
 export const OPERATORS_BY_TYPE: Record<FieldType | 'id', readonly Operator[]> = {
   id: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin'],
-  text: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull', 'notNull'],
+  text: [
+    'eq',
+    'ne',
+    'gt',
+    'gte',
+    'lt',
+    'lte',
+    'in',
+    'nin',
+    'contains',
+    'startsWith',
+    'isNull',
+    'notNull',
+  ],
   number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'isNull', 'notNull'],
   integer: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'isNull', 'notNull'],
   ref: ['eq', 'ne', 'in', 'nin', 'isNull', 'notNull'],
@@ -74,7 +88,8 @@ export function checkCondition(
       ok: false,
       problems: parsed.error.issues.map((i) => ({
         field: [path, ...i.path].join('.'),
-        reason: 'not a condition tree: expected { and: [...] }, { or: [...] }, { not: {...} } or { field, op, value }',
+        reason:
+          'not a condition tree: expected { and: [...] }, { or: [...] }, { not: {...} } or { field, op, value }',
       })),
     };
   }
@@ -97,13 +112,17 @@ export function checkCondition(
       return c;
     }
     if (c.op === 'isNull' || c.op === 'notNull') {
-      if (c.value !== undefined) problems.push({ field: `${at}.value`, reason: `"${c.op}" takes no value` });
+      if (c.value !== undefined)
+        problems.push({ field: `${at}.value`, reason: `"${c.op}" takes no value` });
       return { field: c.field, op: c.op };
     }
     const fieldLike = type === 'id' ? ({ type: 'integer' } as const) : byName.get(c.field)!;
     const one = (v: unknown, where: string): unknown => {
       if (v === null || v === undefined) {
-        problems.push({ field: where, reason: 'a value is required (use isNull / notNull for empty)' });
+        problems.push({
+          field: where,
+          reason: 'a value is required (use isNull / notNull for empty)',
+        });
         return v;
       }
       if (c.op === 'contains' && type === 'json') {

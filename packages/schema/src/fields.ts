@@ -26,7 +26,8 @@ export const fieldSchema = z
     default: z.unknown().optional(),
   })
   .superRefine((f, ctx) => {
-    if (f.name === 'id') ctx.addIssue({ code: 'custom', path: ['name'], message: '"id" is reserved' });
+    if (f.name === 'id')
+      ctx.addIssue({ code: 'custom', path: ['name'], message: '"id" is reserved' });
     if (f.type === 'enum' && !f.values)
       ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum field needs "values"' });
     if (f.type === 'ref' && !f.model)
@@ -35,7 +36,12 @@ export const fieldSchema = z
       ctx.addIssue({ code: 'custom', path: ['values'], message: 'enum values must be distinct' });
     if (f.default !== undefined && f.default !== null && f.type !== 'ref') {
       const checked = checkValue(f, f.default);
-      if (!checked.ok) ctx.addIssue({ code: 'custom', path: ['default'], message: `not a valid default: ${checked.reason}` });
+      if (!checked.ok)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['default'],
+          message: `not a valid default: ${checked.reason}`,
+        });
     }
   });
 export type Field = z.infer<typeof fieldSchema>;
@@ -61,7 +67,9 @@ export function checkValue(field: Pick<Field, 'type' | 'values'>, value: unknown
   if (value === null) return { ok: true, value: null };
   switch (field.type) {
     case 'text':
-      return typeof value === 'string' ? { ok: true, value } : { ok: false, reason: 'expected text' };
+      return typeof value === 'string'
+        ? { ok: true, value }
+        : { ok: false, reason: 'expected text' };
     case 'number':
       return typeof value === 'number' && Number.isFinite(value)
         ? { ok: true, value }
@@ -70,18 +78,27 @@ export function checkValue(field: Pick<Field, 'type' | 'values'>, value: unknown
     case 'ref':
       return typeof value === 'number' && Number.isSafeInteger(value)
         ? { ok: true, value }
-        : { ok: false, reason: field.type === 'ref' ? 'expected a record id (integer)' : 'expected an integer' };
+        : {
+            ok: false,
+            reason: field.type === 'ref' ? 'expected a record id (integer)' : 'expected an integer',
+          };
     case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: 'expected true or false' };
+      return typeof value === 'boolean'
+        ? { ok: true, value }
+        : { ok: false, reason: 'expected true or false' };
     case 'date':
       return typeof value === 'string' && DATE.test(value) && isRealDate(value)
         ? { ok: true, value }
         : { ok: false, reason: 'expected a date YYYY-MM-DD' };
     case 'datetime': {
       if (typeof value !== 'string' || !DATETIME.test(value))
-        return { ok: false, reason: 'expected an ISO 8601 datetime with a zone, e.g. 2024-05-01T10:00:00Z' };
+        return {
+          ok: false,
+          reason: 'expected an ISO 8601 datetime with a zone, e.g. 2024-05-01T10:00:00Z',
+        };
       const t = Date.parse(value);
-      if (Number.isNaN(t) || !isRealDate(value.slice(0, 10))) return { ok: false, reason: 'not a real datetime' };
+      if (Number.isNaN(t) || !isRealDate(value.slice(0, 10)))
+        return { ok: false, reason: 'not a real datetime' };
       return { ok: true, value: new Date(t).toISOString() };
     }
     case 'enum':

@@ -1,8 +1,16 @@
 /** Element groups, in the order the element tree shows them. */
-export const GROUPS = ['models', 'services', 'approvals', 'events', 'agents', 'assistants'] as const;
+export const GROUPS = [
+  'models',
+  'services',
+  'approvals',
+  'events',
+  'agents',
+  'assistants',
+] as const;
 export type Group = (typeof GROUPS)[number];
 
-export const FULL_NAME = /^(models|services|approvals|events|agents|assistants)\.[A-Z][A-Za-z0-9]{0,63}$/;
+export const FULL_NAME =
+  /^(models|services|approvals|events|agents|assistants)\.[A-Z][A-Za-z0-9]{0,63}$/;
 export const SHORT_NAME = /^[A-Z][A-Za-z0-9]{0,63}$/;
 export const FIELD_NAME = /^[a-z][A-Za-z0-9_]{0,63}$/;
 

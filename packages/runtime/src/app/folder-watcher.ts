@@ -7,7 +7,11 @@ import { join } from 'node:path';
  * writing a temp file and renaming it over the old one, and a recursive watch on Linux loses track
  * of a file once it has been replaced that way, while a folder's watch sees every rename in it.
  */
-export function watchFolder(root: string, onChange: () => void, debounceMs = 60): { close(): void } {
+export function watchFolder(
+  root: string,
+  onChange: () => void,
+  debounceMs = 60,
+): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
@@ -21,7 +25,8 @@ export function watchFolder(root: string, onChange: () => void, debounceMs = 60)
       return out;
     }
     for (const e of entries)
-      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') folders(join(dir, e.name), out);
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+        folders(join(dir, e.name), out);
     return out;
   };
 

@@ -20,7 +20,14 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
 
 describe('files changed on disk', () => {
   it('are picked up without a restart; a broken file is reported and the rest keeps working', async () => {
-    const t = testApp({ models: [model('Order', [{ name: 'sales', type: 'number' }, { name: 'note', type: 'text' }])] });
+    const t = testApp({
+      models: [
+        model('Order', [
+          { name: 'sales', type: 'number' },
+          { name: 'note', type: 'text' },
+        ]),
+      ],
+    });
     t.runtime.close();
     const runtime = new Runtime({ dir: t.dir, watch: true });
     close = () => {
@@ -29,10 +36,19 @@ describe('files changed on disk', () => {
     };
     // An editor adds an event.
     mkdirSync(join(t.dir, 'events', 'Fill'), { recursive: true });
-    writeFileSync(join(t.dir, 'events', 'Fill', 'handler.ts'), handler(`event.next.note = 'from disk';`));
+    writeFileSync(
+      join(t.dir, 'events', 'Fill', 'handler.ts'),
+      handler(`event.next.note = 'from disk';`),
+    );
     writeFileSync(
       join(t.dir, 'events', 'Fill', 'e.json'),
-      JSON.stringify({ type: 'event', kind: 'model', model: 'models.Order', timing: 'beforeCreate', enabled: true }),
+      JSON.stringify({
+        type: 'event',
+        kind: 'model',
+        model: 'models.Order',
+        timing: 'beforeCreate',
+        enabled: true,
+      }),
     );
     await waitFor(() => runtime.app().event('events.Fill') !== undefined);
     expect(runtime.data.create('models.Order', { sales: 1 }).note).toBe('from disk');
@@ -49,7 +65,13 @@ describe('files changed on disk', () => {
     // Switched off on disk: takes effect without a restart.
     writeFileSync(
       join(t.dir, 'events', 'Fill', 'e.json'),
-      JSON.stringify({ type: 'event', kind: 'model', model: 'models.Order', timing: 'beforeCreate', enabled: false }),
+      JSON.stringify({
+        type: 'event',
+        kind: 'model',
+        model: 'models.Order',
+        timing: 'beforeCreate',
+        enabled: false,
+      }),
     );
     await waitFor(() => runtime.app().event('events.Fill')?.definition.enabled === false);
     expect(runtime.data.create('models.Order', { sales: 3 }).note).toBeNull();
@@ -57,11 +79,20 @@ describe('files changed on disk', () => {
     // Saved by WhenThen (temp file renamed over e.json), then edited on disk again: still seen.
     runtime.setEnabled('events.Fill', true);
     expect(runtime.data.create('models.Order', { sales: 4 }).note).toBe('from disk');
-    writeFileSync(join(t.dir, 'events', 'Fill', 'handler.ts'), handler(`event.next.note = 'edited again';`));
+    writeFileSync(
+      join(t.dir, 'events', 'Fill', 'handler.ts'),
+      handler(`event.next.note = 'edited again';`),
+    );
     await waitFor(() => runtime.app().event('events.Fill')?.code.includes('edited again') === true);
     writeFileSync(
       join(t.dir, 'events', 'Fill', 'e.json'),
-      JSON.stringify({ type: 'event', kind: 'model', model: 'models.Order', timing: 'beforeCreate', enabled: false }),
+      JSON.stringify({
+        type: 'event',
+        kind: 'model',
+        model: 'models.Order',
+        timing: 'beforeCreate',
+        enabled: false,
+      }),
     );
     await waitFor(() => runtime.app().event('events.Fill')?.definition.enabled === false);
   });

@@ -81,7 +81,17 @@ export class DataApi {
       const changedOnCreate = (n: Record<string, unknown> | null) =>
         store.spec.fields.filter((f) => n![f.name] !== null).map((f) => f.name);
       const ranBefore: RunDraft[] = [];
-      next = this.runBefore(store, chain, 'create', null, next, null, batch, changedOnCreate, ranBefore);
+      next = this.runBefore(
+        store,
+        chain,
+        'create',
+        null,
+        next,
+        null,
+        batch,
+        changedOnCreate,
+        ranBefore,
+      );
       checkRequired(store.spec, next);
       this.checkRefs(store, next, null);
       const id = store.insert(next);

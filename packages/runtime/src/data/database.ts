@@ -16,7 +16,11 @@ export function openDatabase(file: string): Sqlite {
   return db;
 }
 
-type TxStatements = { [K in 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo']: Database.Statement };
+type TxStatements = {
+  [
+    K in 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo'
+  ]: Database.Statement;
+};
 const statements = new WeakMap<Sqlite, TxStatements>();
 
 function txStatements(db: Sqlite): TxStatements {

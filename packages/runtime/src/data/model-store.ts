@@ -2,7 +2,9 @@ import type { Condition, Field } from '@whenthen/schema';
 import { WhenThenError } from '../errors.js';
 import type { Sqlite } from './database.js';
 
-type Statement = ReturnType<Sqlite['prepare']> & { run(...params: unknown[]): { lastInsertRowid: number | bigint } };
+type Statement = ReturnType<Sqlite['prepare']> & {
+  run(...params: unknown[]): { lastInsertRowid: number | bigint };
+};
 import { compileCondition, quoteIdent, type ColumnKind } from './sql-conditions.js';
 
 export type Row = Record<string, unknown> & { id: number };
@@ -22,7 +24,13 @@ const SQL_TYPE: Record<Field['type'], string> = {
 };
 
 const columnKind = (t: Field['type'] | 'id'): ColumnKind =>
-  t === 'boolean' ? 'boolean' : t === 'json' ? 'json' : t === 'text' || t === 'date' || t === 'datetime' || t === 'enum' ? 'text' : 'number';
+  t === 'boolean'
+    ? 'boolean'
+    : t === 'json'
+      ? 'json'
+      : t === 'text' || t === 'date' || t === 'datetime' || t === 'enum'
+        ? 'text'
+        : 'number';
 
 export const tableName = (short: string): string => `m_${short}`;
 
@@ -63,12 +71,21 @@ export class ModelStore {
       `CREATE TABLE IF NOT EXISTS ${this.table} (id INTEGER PRIMARY KEY AUTOINCREMENT${cols.length ? ', ' + cols.join(', ') : ''})`,
     );
     const existing = new Map(
-      (this.db.prepare(`PRAGMA table_info(${this.table})`).all() as { name: string; type: string }[]).map((c) => [c.name, c.type]),
+      (
+        this.db.prepare(`PRAGMA table_info(${this.table})`).all() as {
+          name: string;
+          type: string;
+        }[]
+      ).map((c) => [c.name, c.type]),
     );
-    const hasRows = () => this.db.prepare(`SELECT 1 FROM ${this.table} LIMIT 1`).get() !== undefined;
+    const hasRows = () =>
+      this.db.prepare(`SELECT 1 FROM ${this.table} LIMIT 1`).get() !== undefined;
     this.spec.fields.forEach((f, i) => {
       const stored = existing.get(f.name);
-      if (stored === undefined) this.db.exec(`ALTER TABLE ${this.table} ADD COLUMN ${quoteIdent(f.name)} ${SQL_TYPE[f.type]}`);
+      if (stored === undefined)
+        this.db.exec(
+          `ALTER TABLE ${this.table} ADD COLUMN ${quoteIdent(f.name)} ${SQL_TYPE[f.type]}`,
+        );
       else if (stored !== SQL_TYPE[f.type] && hasRows())
         this.problems.push({
           field: `fields.${i}.type`,
@@ -80,7 +97,10 @@ export class ModelStore {
             `CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdent(`ux_${this.spec.short}_${f.name}`)} ON ${this.table} (${quoteIdent(f.name)})`,
           );
         } catch {
-          this.problems.push({ field: `fields.${i}.unique`, reason: `"${f.name}" cannot be unique: stored records share values` });
+          this.problems.push({
+            field: `fields.${i}.unique`,
+            reason: `"${f.name}" cannot be unique: stored records share values`,
+          });
         }
       }
     });
@@ -103,19 +123,29 @@ export class ModelStore {
     const row: Row = { id: raw.id as number };
     for (const f of this.spec.fields) {
       const v = raw[f.name] ?? null;
-      row[f.name] = v === null ? null : f.type === 'boolean' ? v === 1 : f.type === 'json' ? JSON.parse(v as string) : v;
+      row[f.name] =
+        v === null
+          ? null
+          : f.type === 'boolean'
+            ? v === 1
+            : f.type === 'json'
+              ? JSON.parse(v as string)
+              : v;
     }
     return row;
   }
 
-  kindOf = (field: string): ColumnKind => columnKind(field === 'id' ? 'id' : this.byName.get(field)!.type);
+  kindOf = (field: string): ColumnKind =>
+    columnKind(field === 'id' ? 'id' : this.byName.get(field)!.type);
 
   get(id: number): Row | null {
     return this.decode(this.getStmt.get(id) as Record<string, unknown> | undefined);
   }
 
   insert(values: Record<string, unknown>): number {
-    const names = this.spec.fields.map((f) => f.name).filter((n) => values[n] !== undefined && values[n] !== null);
+    const names = this.spec.fields
+      .map((f) => f.name)
+      .filter((n) => values[n] !== undefined && values[n] !== null);
     const key = names.join(',');
     let stmt = this.insertStmts.get(key);
     if (!stmt) {
@@ -126,7 +156,9 @@ export class ModelStore {
       );
       this.insertStmts.set(key, stmt);
     }
-    const info = this.guard(() => stmt.run(...names.map((n) => this.encode(this.byName.get(n)!, values[n]))));
+    const info = this.guard(() =>
+      stmt.run(...names.map((n) => this.encode(this.byName.get(n)!, values[n]))),
+    );
     return Number(info.lastInsertRowid);
   }
 
@@ -137,7 +169,9 @@ export class ModelStore {
     const key = names.join(',');
     let stmt = this.updateStmts.get(key);
     if (!stmt) {
-      stmt = this.db.prepare(`UPDATE ${this.table} SET ${names.map((n) => `${quoteIdent(n)} = ?`).join(', ')} WHERE id = ?`);
+      stmt = this.db.prepare(
+        `UPDATE ${this.table} SET ${names.map((n) => `${quoteIdent(n)} = ?`).join(', ')} WHERE id = ?`,
+      );
       this.updateStmts.set(key, stmt);
     }
     this.guard(() => stmt.run(...names.map((n) => this.encode(this.byName.get(n)!, set[n])), id));
@@ -164,7 +198,11 @@ export class ModelStore {
 
   count(where: Condition | undefined): number {
     const w = this.where(where);
-    return (this.db.prepare(`SELECT count(*) AS n FROM ${this.table}${w.sql}`).get(...w.params) as { n: number }).n;
+    return (
+      this.db.prepare(`SELECT count(*) AS n FROM ${this.table}${w.sql}`).get(...w.params) as {
+        n: number;
+      }
+    ).n;
   }
 
   ids(where: Condition | undefined): number[] {
@@ -178,7 +216,10 @@ export class ModelStore {
   /** `field`, `-field` (descending) or a comma-separated list of those; `id` breaks ties. */
   private orderBy(spec: string | undefined): string {
     if (!spec) return 'id';
-    const parts = spec.split(',').map((s) => s.trim()).filter(Boolean);
+    const parts = spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const out: string[] = [];
     for (const p of parts) {
       const desc = p.startsWith('-');
@@ -201,9 +242,11 @@ export class ModelStore {
       const err = e as { code?: string; message?: string };
       if (err.code === 'SQLITE_CONSTRAINT_UNIQUE') {
         const field = /\.(\w+)$/.exec(err.message ?? '')?.[1] ?? 'a unique field';
-        throw new WhenThenError('UNIQUE_VIOLATION', `${this.spec.name}: another record already has this ${field}`, [
-          { field, reason: 'must be unique' },
-        ]);
+        throw new WhenThenError(
+          'UNIQUE_VIOLATION',
+          `${this.spec.name}: another record already has this ${field}`,
+          [{ field, reason: 'must be unique' }],
+        );
       }
       throw e;
     }

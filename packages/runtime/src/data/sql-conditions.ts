@@ -52,7 +52,9 @@ export function compileCondition(c: Condition, kindOf: (field: string) => Column
       }
       case 'nin': {
         const values = n.value as unknown[];
-        return values.length ? `(${col} IS NULL OR ${col} NOT IN (${values.map(p).join(', ')}))` : '1';
+        return values.length
+          ? `(${col} IS NULL OR ${col} NOT IN (${values.map(p).join(', ')}))`
+          : '1';
       }
       case 'contains':
         // A json value that is an array contains its elements; one that is a string, its substrings.

@@ -6,7 +6,11 @@ import type { ModelSpec } from './model-store.js';
  * Checks client (or handler) values against a model: unknown fields and `id` are refused, types are
  * checked without coercion, datetimes normalised. Throws VALIDATION_FAILED naming every bad field.
  */
-export function checkValues(spec: ModelSpec, values: unknown, where = 'body'): Record<string, unknown> {
+export function checkValues(
+  spec: ModelSpec,
+  values: unknown,
+  where = 'body',
+): Record<string, unknown> {
   if (typeof values !== 'object' || values === null || Array.isArray(values))
     throw validationError([{ field: where, reason: 'expected an object of field values' }]);
   const byName = new Map<string, Field>(spec.fields.map((f) => [f.name, f]));
@@ -27,13 +31,19 @@ export function checkValues(spec: ModelSpec, values: unknown, where = 'body'): R
     if (checked.ok) out[name] = checked.value;
     else details.push({ field: name, reason: checked.reason });
   }
-  if (details.length) throw validationError(details, `${spec.name}: ${details.map((d) => `${d.field} ${d.reason}`).join('; ')}`);
+  if (details.length)
+    throw validationError(
+      details,
+      `${spec.name}: ${details.map((d) => `${d.field} ${d.reason}`).join('; ')}`,
+    );
   return out;
 }
 
 /** Required fields must hold a value once before handlers are done. */
 export function checkRequired(spec: ModelSpec, row: Record<string, unknown>): void {
-  const missing = spec.fields.filter((f) => f.required && (row[f.name] === null || row[f.name] === undefined));
+  const missing = spec.fields.filter(
+    (f) => f.required && (row[f.name] === null || row[f.name] === undefined),
+  );
   if (missing.length)
     throw validationError(
       missing.map((f) => ({ field: f.name, reason: 'is required' })),

@@ -66,7 +66,11 @@ export function runNow(
   });
   if (outcome.status === 'failed') throw outcome.error;
   if (outcome.status === 'skipped') return null;
-  return { payload: outcome.payload, executionId: outcome.draft.execution.id, draft: outcome.draft };
+  return {
+    payload: outcome.payload,
+    executionId: outcome.draft.execution.id,
+    draft: outcome.draft,
+  };
 }
 
 /**
@@ -84,7 +88,15 @@ export function enqueue(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: 
     attempt: 1,
     occurrenceId: executionId,
     chain,
-    request: { kind: ev.kind, timing: occ.timing, trigger: occ.trigger, recordKey: occ.recordKey, recordId: occ.recordId, payload: occ.payload, handler: ev.handler },
+    request: {
+      kind: ev.kind,
+      timing: occ.timing,
+      trigger: occ.trigger,
+      recordKey: occ.recordKey,
+      recordId: occ.recordId,
+      payload: occ.payload,
+      handler: ev.handler,
+    },
   });
   const queued: RunDraft = {
     execution: {
@@ -122,7 +134,12 @@ export function enqueue(core: DispatchCore, ev: ActiveEvent, chain: Chain, occ: 
 }
 
 /** Sync subscribers run now, async ones are queued — in the subscribers' order. */
-export function dispatch(core: DispatchCore, events: readonly ActiveEvent[], chain: Chain, occurrenceOf: (ev: ActiveEvent) => Occurrence | null): void {
+export function dispatch(
+  core: DispatchCore,
+  events: readonly ActiveEvent[],
+  chain: Chain,
+  occurrenceOf: (ev: ActiveEvent) => Occurrence | null,
+): void {
   for (const ev of events) {
     const occ = occurrenceOf(ev);
     if (!occ) continue;

@@ -1,4 +1,10 @@
-import { checkCondition, type ApprovalEventDefinition, type Condition, type CustomEventDefinition, type ModelEventDefinition } from '@whenthen/schema';
+import {
+  checkCondition,
+  type ApprovalEventDefinition,
+  type Condition,
+  type CustomEventDefinition,
+  type ModelEventDefinition,
+} from '@whenthen/schema';
 import type { Application } from '../app/application.js';
 
 type Problem = (field: string, reason: string) => void;
@@ -38,7 +44,10 @@ const custom: KindUnit<CustomEventDefinition> = {
     if (!svc) return problem('sender', `services.${svcName} does not exist or has problems`);
     const declared = svc.definition.eventDescs.map((e) => e.name);
     if (!declared.includes(eventName!))
-      problem('sender', `services.${svcName} does not declare "${eventName}"; it declares ${declared.join(', ') || 'no events'}`);
+      problem(
+        'sender',
+        `services.${svcName} does not declare "${eventName}"; it declares ${declared.join(', ') || 'no events'}`,
+      );
   },
   subscription: (def) => `custom:${def.sender}`,
 };
@@ -49,7 +58,8 @@ const approval: KindUnit<ApprovalEventDefinition> = {
     if (!flow) return problem('flow', `${def.flow} does not exist or has problems`);
     const ids = flow.definition.nodes.map((n) => n.id);
     (def.nodes ?? []).forEach((n, i) => {
-      if (!ids.includes(n)) problem(`nodes.${i}`, `${def.flow} has no node "${n}"; it has ${ids.join(', ')}`);
+      if (!ids.includes(n))
+        problem(`nodes.${i}`, `${def.flow} has no node "${n}"; it has ${ids.join(', ')}`);
     });
   },
   subscription: (def) => `approval:${def.flow}#${def.timing}`,

@@ -23,7 +23,10 @@ afterEach(() => {
   close = null;
 });
 
-function setup(events: Parameters<typeof testApp>[0]['events'], extra: Partial<Parameters<typeof testApp>[0]> = {}) {
+function setup(
+  events: Parameters<typeof testApp>[0]['events'],
+  extra: Partial<Parameters<typeof testApp>[0]> = {},
+) {
   const t = testApp({ models: [Order, Log], events, ...extra });
   close = t.close;
   return t;
@@ -42,18 +45,41 @@ function failure(fn: () => unknown): WhenThenError {
 describe('before handlers', () => {
   it('run in order, each seeing the next left by the one before', () => {
     const { runtime } = setup([
-      event({ name: 'Second', timing: 'beforeCreate', order: 20, code: handler(`event.next.note = event.next.note + '-second';`) }),
-      event({ name: 'First', timing: 'beforeCreate', order: 10, code: handler(`event.next.note = 'first'; event.next.sales = event.next.sales * 2;`) }),
+      event({
+        name: 'Second',
+        timing: 'beforeCreate',
+        order: 20,
+        code: handler(`event.next.note = event.next.note + '-second';`),
+      }),
+      event({
+        name: 'First',
+        timing: 'beforeCreate',
+        order: 10,
+        code: handler(`event.next.note = 'first'; event.next.sales = event.next.sales * 2;`),
+      }),
     ]);
     const row = runtime.data.create('models.Order', { sales: 5 });
     expect(row).toMatchObject({ note: 'first-second', sales: 10 });
-    expect(runtime.data.get('models.Order', row.id)).toMatchObject({ note: 'first-second', sales: 10 });
+    expect(runtime.data.get('models.Order', row.id)).toMatchObject({
+      note: 'first-second',
+      sales: 10,
+    });
   });
 
   it('may not turn a field into NaN or Infinity, which JSON would quietly store as null', () => {
     const { runtime } = setup([
-      event({ name: 'Ratio', timing: 'beforeCreate', code: handler(`event.next.sales = event.next.sales / 0 - Infinity;`) }),
-      event({ name: 'Copy', timing: 'afterUpdate', code: handler(`await app.models.Log.create({ event: 'copy', data: { ratio: event.next.sales / 0 } });`) }),
+      event({
+        name: 'Ratio',
+        timing: 'beforeCreate',
+        code: handler(`event.next.sales = event.next.sales / 0 - Infinity;`),
+      }),
+      event({
+        name: 'Copy',
+        timing: 'afterUpdate',
+        code: handler(
+          `await app.models.Log.create({ event: 'copy', data: { ratio: event.next.sales / 0 } });`,
+        ),
+      }),
     ]);
     const refused = failure(() => runtime.data.create('models.Order', { sales: 5 }));
     expect(refused.code).toBe('EVENT_FAILED');
@@ -68,16 +94,26 @@ describe('before handlers', () => {
   });
 
   it('of a create are recorded against the record the create made', () => {
-    const { runtime } = setup([event({ name: 'Fill', timing: 'beforeCreate', code: handler(`event.next.note = 'filled';`) })]);
+    const { runtime } = setup([
+      event({ name: 'Fill', timing: 'beforeCreate', code: handler(`event.next.note = 'filled';`) }),
+    ]);
     const row = runtime.data.create('models.Order', { sales: 5 });
     const [run] = runtime.executions.list({ event: 'events.Fill' }).items;
-    expect(run).toMatchObject({ status: 'success', recordId: row.id, trigger: { op: 'create', recordId: row.id } });
+    expect(run).toMatchObject({
+      status: 'success',
+      recordId: row.id,
+      trigger: { op: 'create', recordId: row.id },
+    });
     expect(runtime.executions.list({ recordId: row.id }).total).toBe(1);
   });
 
   it('may not hand a function to app.* (JSON would quietly leave it out)', () => {
     const { runtime } = setup([
-      event({ name: 'Fn', timing: 'afterCreate', code: handler(`await app.models.Log.create({ event: 'fn', data: { compute: () => 1 } });`) }),
+      event({
+        name: 'Fn',
+        timing: 'afterCreate',
+        code: handler(`await app.models.Log.create({ event: 'fn', data: { compute: () => 1 } });`),
+      }),
     ]);
     const refused = failure(() => runtime.data.create('models.Order', { sales: 5 }));
     expect(refused.message).toContain('"compute" is a function, which JSON cannot hold');
@@ -86,14 +122,31 @@ describe('before handlers', () => {
 
   it('check their filter against the current next', () => {
     const { runtime } = setup([
-      event({ name: 'Raise', timing: 'beforeCreate', order: 1, code: handler(`event.next.sales = 5000;`) }),
-      event({ name: 'Flag', timing: 'beforeCreate', order: 2, filter: { field: 'sales', op: 'gt', value: 1000 }, code: handler(`event.next.status = 'big';`) }),
+      event({
+        name: 'Raise',
+        timing: 'beforeCreate',
+        order: 1,
+        code: handler(`event.next.sales = 5000;`),
+      }),
+      event({
+        name: 'Flag',
+        timing: 'beforeCreate',
+        order: 2,
+        filter: { field: 'sales', op: 'gt', value: 1000 },
+        code: handler(`event.next.status = 'big';`),
+      }),
     ]);
     expect(runtime.data.create('models.Order', { sales: 1 }).status).toBe('big');
   });
 
   it('refuse the write by throwing, naming the event and the execution', () => {
-    const { runtime } = setup([event({ name: 'Refuse', timing: 'beforeCreate', code: handler(`if (event.next.sales < 0) throw new Error('sales must not be negative');`) })]);
+    const { runtime } = setup([
+      event({
+        name: 'Refuse',
+        timing: 'beforeCreate',
+        code: handler(`if (event.next.sales < 0) throw new Error('sales must not be negative');`),
+      }),
+    ]);
     const err = failure(() => runtime.data.create('models.Order', { sales: -1 }));
     expect(err.code).toBe('EVENT_FAILED');
     expect(err.message).toContain('events.Refuse');
@@ -104,7 +157,9 @@ describe('before handlers', () => {
   });
 
   it('cannot give next a wrong type or change its id', () => {
-    const { runtime } = setup([event({ name: 'Bad', timing: 'beforeUpdate', code: handler(`event.next.sales = 'lots';`) })]);
+    const { runtime } = setup([
+      event({ name: 'Bad', timing: 'beforeUpdate', code: handler(`event.next.sales = 'lots';`) }),
+    ]);
     const row = runtime.data.create('models.Order', { sales: 1 });
     const err = failure(() => runtime.data.update('models.Order', row.id, { note: 'x' }));
     expect(err.code).toBe('EVENT_FAILED');
@@ -123,12 +178,20 @@ describe('after handlers', () => {
       event({
         name: 'Count',
         timing: 'afterCreate',
-        code: handler(`const big = await app.models.Order.count({ field: 'sales', op: 'gt', value: 10 }); const all = await app.models.Order.count(); await app.models.Log.create({ event: 'count', data: { big, all } });`),
+        code: handler(
+          `const big = await app.models.Order.count({ field: 'sales', op: 'gt', value: 10 }); const all = await app.models.Order.count(); await app.models.Log.create({ event: 'count', data: { big, all } });`,
+        ),
       }),
     ]);
     for (const sales of [5, 50, 500]) runtime.data.create('models.Order', { sales });
-    const logs = runtime.data.query('models.Log', undefined, { orderBy: 'id' }).items.map((l) => l.data);
-    expect(logs).toEqual([{ big: 0, all: 1 }, { big: 1, all: 2 }, { big: 2, all: 3 }]);
+    const logs = runtime.data
+      .query('models.Log', undefined, { orderBy: 'id' })
+      .items.map((l) => l.data);
+    expect(logs).toEqual([
+      { big: 0, all: 1 },
+      { big: 1, all: 2 },
+      { big: 2, all: 3 },
+    ]);
   });
 
   it('see the stored row and the committed prev on a single update', () => {
@@ -151,9 +214,15 @@ describe('after handlers', () => {
     const a = runtime.data.create('models.Order', { sales: 1, status: 'new' });
     const b = runtime.data.create('models.Order', { sales: 2, status: 'old' });
     runtime.data.create('models.Order', { sales: 3000, status: 'new' });
-    const result = runtime.data.updateMany('models.Order', { field: 'sales', op: 'lt', value: 100 }, { status: 'done' });
+    const result = runtime.data.updateMany(
+      'models.Order',
+      { field: 'sales', op: 'lt', value: 100 },
+      { status: 'done' },
+    );
     expect(result).toEqual({ count: 2, ids: [a.id, b.id] });
-    const logs = runtime.data.query('models.Log', undefined, { orderBy: 'id' }).items.map((l) => l.data as Record<string, any>);
+    const logs = runtime.data
+      .query('models.Log', undefined, { orderBy: 'id' })
+      .items.map((l) => l.data as Record<string, any>);
     expect(logs.map((l) => [l.prev.status, l.next.status, l.batch])).toEqual([
       ['new', 'done', { index: 0, count: 2, ids: [a.id, b.id] }],
       ['old', 'done', { index: 1, count: 2, ids: [a.id, b.id] }],
@@ -167,7 +236,10 @@ describe('after handlers', () => {
     runtime.data.delete('models.Order', a.id);
     runtime.data.deleteMany('models.Order', { field: 'sales', op: 'eq', value: 2 });
     const logs = runtime.data.query('models.Log').items.map((l) => l.data as Record<string, any>);
-    expect(logs.map((l) => [l.prev.sales, l.next, l.batch?.count ?? null])).toEqual([[1, null, null], [2, null, 1]]);
+    expect(logs.map((l) => [l.prev.sales, l.next, l.batch?.count ?? null])).toEqual([
+      [1, null, null],
+      [2, null, 1],
+    ]);
     expect(runtime.data.query('models.Order').total).toBe(0);
   });
 
@@ -184,9 +256,24 @@ describe('after handlers', () => {
 describe('a sync failure', () => {
   it('rolls back the write, nested writes and other handlers’ writes, and keeps the failed record', () => {
     const { runtime } = setup([
-      event({ name: 'WriteLog', timing: 'afterCreate', order: 1, code: handler(`await app.models.Log.create({ event: 'first', recordId: event.next.id });`) }),
-      event({ name: 'Nested', timing: 'afterCreate', order: 2, code: handler(`await app.models.Order.update(event.next.id, { note: 'nested' });`) }),
-      event({ name: 'Boom', timing: 'afterCreate', order: 3, code: handler(`const x = 1;\nthrow new Error('boom');`) }),
+      event({
+        name: 'WriteLog',
+        timing: 'afterCreate',
+        order: 1,
+        code: handler(`await app.models.Log.create({ event: 'first', recordId: event.next.id });`),
+      }),
+      event({
+        name: 'Nested',
+        timing: 'afterCreate',
+        order: 2,
+        code: handler(`await app.models.Order.update(event.next.id, { note: 'nested' });`),
+      }),
+      event({
+        name: 'Boom',
+        timing: 'afterCreate',
+        order: 3,
+        code: handler(`const x = 1;\nthrow new Error('boom');`),
+      }),
     ]);
     const err = failure(() => runtime.data.create('models.Order', { sales: 5 }));
     expect(err.code).toBe('EVENT_FAILED');
@@ -207,8 +294,18 @@ describe('a sync failure', () => {
   it('queues no async run for a write that rolled back', () => {
     const { runtime } = setup(
       [
-        event({ name: 'Later', timing: 'afterCreate', async: true, code: handler(`await app.models.Log.create({ event: 'later' });`) }),
-        event({ name: 'Boom', timing: 'afterCreate', order: 200, code: handler(`throw new Error('no');`) }),
+        event({
+          name: 'Later',
+          timing: 'afterCreate',
+          async: true,
+          code: handler(`await app.models.Log.create({ event: 'later' });`),
+        }),
+        event({
+          name: 'Boom',
+          timing: 'afterCreate',
+          order: 200,
+          code: handler(`throw new Error('no');`),
+        }),
       ],
       { worker: false },
     );
@@ -219,11 +316,18 @@ describe('a sync failure', () => {
 
   it('caught by the handler leaves the rest of the write in place', () => {
     const { runtime } = setup([
-      event({ name: 'Refuse', model: 'Log', timing: 'beforeCreate', code: handler(`throw new Error('logs are closed');`) }),
+      event({
+        name: 'Refuse',
+        model: 'Log',
+        timing: 'beforeCreate',
+        code: handler(`throw new Error('logs are closed');`),
+      }),
       event({
         name: 'TryLog',
         timing: 'afterCreate',
-        code: handler(`try { await app.models.Log.create({ event: 'x' }); } catch (e) { await app.models.Order.update(event.next.id, { note: e.code }); }`),
+        code: handler(
+          `try { await app.models.Log.create({ event: 'x' }); } catch (e) { await app.models.Order.update(event.next.id, { note: e.code }); }`,
+        ),
       }),
     ]);
     const row = runtime.data.create('models.Order', { sales: 1 });
@@ -236,7 +340,12 @@ describe('a sync failure', () => {
 describe('fields and filters', () => {
   it('update events fire only when a watched field really changed', () => {
     const { runtime } = setup([
-      event({ name: 'OnSales', timing: 'afterUpdate', fields: ['sales', 'tags'], code: handler(`await app.models.Log.create({ event: 'sales' });`) }),
+      event({
+        name: 'OnSales',
+        timing: 'afterUpdate',
+        fields: ['sales', 'tags'],
+        code: handler(`await app.models.Log.create({ event: 'sales' });`),
+      }),
     ]);
     const row = runtime.data.create('models.Order', { sales: 1, tags: ['a', 'b'] });
     runtime.data.update('models.Order', row.id, { status: 'x' });
@@ -269,7 +378,13 @@ describe('fields and filters', () => {
 
 describe('the enable switch', () => {
   it('takes effect at once', () => {
-    const { runtime } = setup([event({ name: 'Count', timing: 'afterCreate', code: handler(`await app.models.Log.create({ event: 'c' });`) })]);
+    const { runtime } = setup([
+      event({
+        name: 'Count',
+        timing: 'afterCreate',
+        code: handler(`await app.models.Log.create({ event: 'c' });`),
+      }),
+    ]);
     runtime.data.create('models.Order', { sales: 1 });
     runtime.setEnabled('events.Count', false);
     runtime.data.create('models.Order', { sales: 1 });
@@ -282,7 +397,13 @@ describe('the enable switch', () => {
 describe('cascades', () => {
   it('skip re-entry of an event for the same record along its chain, and record it', () => {
     const { runtime } = setup([
-      event({ name: 'Touch', timing: 'afterUpdate', code: handler(`await app.models.Order.update(event.next.id, { note: String(Number(event.next.note ?? 0) + 1) });`) }),
+      event({
+        name: 'Touch',
+        timing: 'afterUpdate',
+        code: handler(
+          `await app.models.Order.update(event.next.id, { note: String(Number(event.next.note ?? 0) + 1) });`,
+        ),
+      }),
     ]);
     const row = runtime.data.create('models.Order', { sales: 1 });
     runtime.data.update('models.Order', row.id, { status: 'go' });
@@ -298,7 +419,13 @@ describe('cascades', () => {
 
   it('fail with DEPTH_LIMIT past the limit, showing the chain, and write nothing', () => {
     const { runtime } = setup(
-      [event({ name: 'Spawn', timing: 'afterCreate', code: handler(`await app.models.Order.create({ sales: event.next.sales + 1 });`) })],
+      [
+        event({
+          name: 'Spawn',
+          timing: 'afterCreate',
+          code: handler(`await app.models.Order.create({ sales: event.next.sales + 1 });`),
+        }),
+      ],
       { maxDepth: 4 },
     );
     const err = failure(() => runtime.data.create('models.Order', { sales: 1 }));
@@ -315,7 +442,14 @@ describe('cascades', () => {
 describe('async events', () => {
   it('run after commit with the stored row, and record success', async () => {
     const { runtime } = setup([
-      event({ name: 'Later', timing: 'afterCreate', async: true, code: handler(`await app.models.Log.create({ event: 'later', recordId: event.next.id, data: { id: event.id } });`) }),
+      event({
+        name: 'Later',
+        timing: 'afterCreate',
+        async: true,
+        code: handler(
+          `await app.models.Log.create({ event: 'later', recordId: event.next.id, data: { id: event.id } });`,
+        ),
+      }),
     ]);
     const row = runtime.data.create('models.Order', { sales: 5 });
     expect(runtime.data.query('models.Log').total).toBe(0);
@@ -335,13 +469,17 @@ describe('async events', () => {
         timing: 'afterCreate',
         async: true,
         retry: { attempts: 3, backoffMs: 40 },
-        code: handler(`const order = await app.models.Order.get(event.next.id);\nawait app.models.Log.create({ event: 'try' });\nif (order.status !== 'ready') throw new Error('not ready');`),
+        code: handler(
+          `const order = await app.models.Order.get(event.next.id);\nawait app.models.Log.create({ event: 'try' });\nif (order.status !== 'ready') throw new Error('not ready');`,
+        ),
       }),
     ]);
     const row = runtime.data.create('models.Order', { sales: 5, status: 'new' });
     await runtime.idle();
     // The first attempt failed; the retry waits its backoff. Make the order ready meanwhile.
-    expect(runtime.executions.list({ event: 'events.Flaky' }).items.map((r) => [r.attempt, r.status])).toEqual([
+    expect(
+      runtime.executions.list({ event: 'events.Flaky' }).items.map((r) => [r.attempt, r.status]),
+    ).toEqual([
       [2, 'queued'],
       [1, 'failed'],
     ]);
@@ -359,18 +497,35 @@ describe('async events', () => {
   });
 
   it('are recorded as skipped when the event is switched off before they run', async () => {
-    const { runtime } = setup([event({ name: 'Later', timing: 'afterCreate', async: true, code: handler(`await app.models.Log.create({ event: 'x' });`) })]);
+    const { runtime } = setup([
+      event({
+        name: 'Later',
+        timing: 'afterCreate',
+        async: true,
+        code: handler(`await app.models.Log.create({ event: 'x' });`),
+      }),
+    ]);
     runtime.data.create('models.Order', { sales: 5 });
     runtime.setEnabled('events.Later', false);
     await runtime.idle();
     expect(runtime.data.query('models.Log').total).toBe(0);
-    expect(runtime.executions.list({ event: 'events.Later' }).items[0]).toMatchObject({ status: 'skipped', skipReason: 'disabled' });
+    expect(runtime.executions.list({ event: 'events.Later' }).items[0]).toMatchObject({
+      status: 'skipped',
+      skipReason: 'disabled',
+    });
   });
 
   it('survive a crash: a job committed but never run runs when the application opens again', async () => {
     const t = testApp({
       models: [Order, Log],
-      events: [event({ name: 'Later', timing: 'afterCreate', async: true, code: handler(`await app.models.Log.create({ event: 'x' });`) })],
+      events: [
+        event({
+          name: 'Later',
+          timing: 'afterCreate',
+          async: true,
+          code: handler(`await app.models.Log.create({ event: 'x' });`),
+        }),
+      ],
       worker: false,
     });
     close = t.close;

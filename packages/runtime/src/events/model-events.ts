@@ -1,4 +1,9 @@
-import { matches, UPDATE_TIMINGS, type ModelEventDefinition, type ModelTiming } from '@whenthen/schema';
+import {
+  matches,
+  UPDATE_TIMINGS,
+  type ModelEventDefinition,
+  type ModelTiming,
+} from '@whenthen/schema';
 import type { ActiveEvent } from '../app/application.js';
 
 export type WriteOp = 'create' | 'update' | 'delete';
@@ -23,7 +28,11 @@ export type ModelChange = {
 export function fires(ev: ActiveEvent<ModelEventDefinition>, change: ModelChange): boolean {
   const def = ev.definition;
   if (!def.enabled) return false;
-  if (def.fields.length && UPDATE_TIMINGS.includes(def.timing) && !def.fields.some((f) => change.changed.includes(f)))
+  if (
+    def.fields.length &&
+    UPDATE_TIMINGS.includes(def.timing) &&
+    !def.fields.some((f) => change.changed.includes(f))
+  )
     return false;
   if (!ev.filter) return true;
   if (def.filterMode === 'becomesMatching') {

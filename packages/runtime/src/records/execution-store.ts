@@ -5,7 +5,8 @@ import type { Execution, ExecutionDetail, ExecutionFilter, RunDraft } from './ty
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
-const parse = (s: unknown): unknown => (s === null || s === undefined ? null : JSON.parse(s as string));
+const parse = (s: unknown): unknown =>
+  s === null || s === undefined ? null : JSON.parse(s as string);
 
 /**
  * Stores execution records: one row per run and attempt, its steps as one JSON document (loaded
@@ -38,7 +39,9 @@ export class ExecutionStore {
       CREATE TABLE IF NOT EXISTS wt_code (version TEXT PRIMARY KEY, code TEXT NOT NULL) WITHOUT ROWID;
     `);
     // Positional parameters in the table's column order: this runs once per handler run.
-    this.upsert = db.prepare(`INSERT OR REPLACE INTO wt_executions VALUES (${Array(23).fill('?').join(', ')})`);
+    this.upsert = db.prepare(
+      `INSERT OR REPLACE INTO wt_executions VALUES (${Array(23).fill('?').join(', ')})`,
+    );
     this.putSteps = db.prepare('INSERT OR REPLACE INTO wt_steps VALUES (?, ?)');
     this.putCode = db.prepare('INSERT OR IGNORE INTO wt_code VALUES (?, ?)');
     this.getOne = db.prepare('SELECT * FROM wt_executions WHERE id = ?');
@@ -73,10 +76,29 @@ export class ExecutionStore {
   save(draft: RunDraft, flushing = false): void {
     const e = draft.execution;
     this.upsert.run(
-      e.id, e.event, e.kind, e.timing, json(e.trigger), e.recordId, e.status, e.skipReason, e.mode, e.attempt,
-      e.occurrenceId, e.startedAt === null ? null : Date.parse(e.startedAt), e.endedAt === null ? null : Date.parse(e.endedAt),
-      e.durationMs, e.handler, json(e.error), json(e.input), json(e.output ?? null), e.codeVersion, e.requestId,
-      e.parentId, e.depth, e.rolledBack ? 1 : 0,
+      e.id,
+      e.event,
+      e.kind,
+      e.timing,
+      json(e.trigger),
+      e.recordId,
+      e.status,
+      e.skipReason,
+      e.mode,
+      e.attempt,
+      e.occurrenceId,
+      e.startedAt === null ? null : Date.parse(e.startedAt),
+      e.endedAt === null ? null : Date.parse(e.endedAt),
+      e.durationMs,
+      e.handler,
+      json(e.error),
+      json(e.input),
+      json(e.output ?? null),
+      e.codeVersion,
+      e.requestId,
+      e.parentId,
+      e.depth,
+      e.rolledBack ? 1 : 0,
     );
     if (draft.steps.length) this.putSteps.run(e.id, JSON.stringify(draft.steps));
     if (draft.code !== null && e.codeVersion && !this.storedCode.has(e.codeVersion)) {
@@ -119,14 +141,18 @@ export class ExecutionStore {
     this.flush();
     const where: string[] = [];
     const params: unknown[] = [];
-    if (f.event !== undefined) where.push('event = ?'), params.push(f.event);
-    if (f.status !== undefined) where.push('status = ?'), params.push(f.status);
-    if (f.from !== undefined) where.push('id >= ?'), params.push(idFloor(f.from));
-    if (f.to !== undefined) where.push('id < ?'), params.push(idFloor(f.to));
-    if (f.recordId !== undefined) where.push('record_id = ?'), params.push(f.recordId);
-    if (f.requestId !== undefined) where.push('request_id = ?'), params.push(f.requestId);
+    if (f.event !== undefined) (where.push('event = ?'), params.push(f.event));
+    if (f.status !== undefined) (where.push('status = ?'), params.push(f.status));
+    if (f.from !== undefined) (where.push('id >= ?'), params.push(idFloor(f.from)));
+    if (f.to !== undefined) (where.push('id < ?'), params.push(idFloor(f.to)));
+    if (f.recordId !== undefined) (where.push('record_id = ?'), params.push(f.recordId));
+    if (f.requestId !== undefined) (where.push('request_id = ?'), params.push(f.requestId));
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM wt_executions ${w}`).get(...params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM wt_executions ${w}`).get(...params) as {
+        n: number;
+      }
+    ).n;
     const rows = this.db
       .prepare(`SELECT * FROM wt_executions ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
       .all(...params, f.limit ?? 50, f.offset ?? 0) as Record<string, unknown>[];
@@ -143,12 +169,20 @@ export class ExecutionStore {
   detail(id: string): ExecutionDetail | null {
     const e = this.get(id);
     if (!e) return null;
-    const steps = this.db.prepare('SELECT steps FROM wt_steps WHERE execution_id = ?').pluck().get(id) as string | undefined;
+    const steps = this.db
+      .prepare('SELECT steps FROM wt_steps WHERE execution_id = ?')
+      .pluck()
+      .get(id) as string | undefined;
     const chain = (
-      this.db.prepare('SELECT * FROM wt_executions WHERE request_id = ? ORDER BY id LIMIT 1000').all(e.requestId) as Record<string, unknown>[]
+      this.db
+        .prepare('SELECT * FROM wt_executions WHERE request_id = ? ORDER BY id LIMIT 1000')
+        .all(e.requestId) as Record<string, unknown>[]
     ).map((r) => this.row(r));
     const code = e.codeVersion
-      ? ((this.db.prepare('SELECT code FROM wt_code WHERE version = ?').pluck().get(e.codeVersion) as string | undefined) ?? null)
+      ? ((this.db
+          .prepare('SELECT code FROM wt_code WHERE version = ?')
+          .pluck()
+          .get(e.codeVersion) as string | undefined) ?? null)
       : null;
     return { ...e, steps: steps ? (JSON.parse(steps) as StepRecord[]) : [], chain, code };
   }

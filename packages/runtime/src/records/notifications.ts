@@ -19,7 +19,9 @@ export class NotificationStore {
     db.exec(`CREATE TABLE IF NOT EXISTS wt_notifications (
       id INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,
       created_at INTEGER NOT NULL, execution_id TEXT, request_id TEXT)`);
-    this.insert = db.prepare('INSERT INTO wt_notifications (recipient, title, body, created_at, execution_id, request_id) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare(
+      'INSERT INTO wt_notifications (recipient, title, body, created_at, execution_id, request_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
   }
 
   send(
@@ -31,13 +33,28 @@ export class NotificationStore {
     const details: { field: string; reason: string }[] = (['to', 'title'] as const)
       .filter((k) => typeof m[k] !== 'string' || !(m[k] as string).length)
       .map((k) => ({ field: k, reason: 'notify needs a non-empty text' }));
-    if (m.body !== undefined && typeof m.body !== 'string') details.push({ field: 'body', reason: 'must be text' });
+    if (m.body !== undefined && typeof m.body !== 'string')
+      details.push({ field: 'body', reason: 'must be text' });
     // When the application lists its users, messages go to one of them.
     if (users?.length && typeof m.to === 'string' && !users.some((u) => u.id === m.to))
-      details.push({ field: 'to', reason: `"${m.to}" is not a user of this application (${users.map((u) => u.id).join(', ')})` });
-    if (details.length) throw validationError(details, `app.notify: ${details.map((d) => `${d.field} ${d.reason}`).join('; ')}`);
+      details.push({
+        field: 'to',
+        reason: `"${m.to}" is not a user of this application (${users.map((u) => u.id).join(', ')})`,
+      });
+    if (details.length)
+      throw validationError(
+        details,
+        `app.notify: ${details.map((d) => `${d.field} ${d.reason}`).join('; ')}`,
+      );
     const now = Date.now();
-    const info = this.insert.run(m.to, m.title, (m.body as string) ?? '', now, from.executionId, from.requestId);
+    const info = this.insert.run(
+      m.to,
+      m.title,
+      (m.body as string) ?? '',
+      now,
+      from.executionId,
+      from.requestId,
+    );
     return {
       id: Number(info.lastInsertRowid),
       to: m.to as string,
@@ -48,10 +65,17 @@ export class NotificationStore {
     };
   }
 
-  list(opts: { limit?: number; offset?: number; to?: string } = {}): { total: number; items: Notification[] } {
+  list(opts: { limit?: number; offset?: number; to?: string } = {}): {
+    total: number;
+    items: Notification[];
+  } {
     const where = opts.to ? 'WHERE recipient = ?' : '';
     const params = opts.to ? [opts.to] : [];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM wt_notifications ${where}`).get(...params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM wt_notifications ${where}`).get(...params) as {
+        n: number;
+      }
+    ).n;
     const rows = this.db
       .prepare(`SELECT * FROM wt_notifications ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
       .all(...params, opts.limit ?? 50, opts.offset ?? 0) as Record<string, unknown>[];

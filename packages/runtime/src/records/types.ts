@@ -1,9 +1,22 @@
 import type { StepRecord } from '../sandbox/index.js';
 
 export type ExecutionStatus = 'queued' | 'running' | 'success' | 'failed' | 'skipped';
-export const EXECUTION_STATUSES: readonly ExecutionStatus[] = ['queued', 'running', 'success', 'failed', 'skipped'];
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'queued',
+  'running',
+  'success',
+  'failed',
+  'skipped',
+];
 
-export type ExecutionError = { code: string; message: string; line?: number; column?: number; stack?: string; chain?: string[] };
+export type ExecutionError = {
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+  stack?: string;
+  chain?: string[];
+};
 
 /** One handler run (one attempt), as stored and as the API returns it. */
 export type Execution = {
@@ -32,7 +45,11 @@ export type Execution = {
   rolledBack: boolean;
 };
 
-export type ExecutionDetail = Execution & { steps: StepRecord[]; chain: Execution[]; code: string | null };
+export type ExecutionDetail = Execution & {
+  steps: StepRecord[];
+  chain: Execution[];
+  code: string | null;
+};
 
 /** A run being recorded: the execution plus its steps and the code that ran. */
 export type RunDraft = { execution: Execution; steps: StepRecord[]; code: string | null };

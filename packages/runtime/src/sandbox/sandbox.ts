@@ -106,9 +106,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (!run || run.outcome) return;
       // What leaves the isolate is kept in records and sent to clients: cap it, so one handler
       // returning a huge value cannot exhaust the server's memory.
-      const tooBig = sizeProblem('returned value', outputJson, MAX_OUTPUT_CHARS) ?? sizeProblem('event payload', payloadJson, MAX_PAYLOAD_CHARS);
+      const tooBig =
+        sizeProblem('returned value', outputJson, MAX_OUTPUT_CHARS) ??
+        sizeProblem('event payload', payloadJson, MAX_PAYLOAD_CHARS);
       run.outcome = tooBig
-        ? { ok: false, error: rawError(tooBig, undefined, 'HANDLER_ERROR'), payloadJson: undefined, seen: false }
+        ? {
+            ok: false,
+            error: rawError(tooBig, undefined, 'HANDLER_ERROR'),
+            payloadJson: undefined,
+            seen: false,
+          }
         : { ok: true, outputJson, payloadJson };
     },
     failed(token, message, stack, code, payloadJson, seen) {
@@ -117,7 +124,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         run.outcome = {
           ok: false,
           error: rawError(message, stack, code),
-          payloadJson: sizeProblem('event payload', payloadJson, MAX_PAYLOAD_CHARS) ? undefined : payloadJson,
+          payloadJson: sizeProblem('event payload', payloadJson, MAX_PAYLOAD_CHARS)
+            ? undefined
+            : payloadJson,
           seen,
         };
     },
@@ -164,7 +173,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     for (let depth = slots.length - 1; depth >= 1; depth--) {
       const slot = slots[depth];
       if (!slot) continue;
-      if (depth > KEPT_NESTED_LEVELS || slot.usedHeapBytes() > KEPT_NESTED_HEAP_BYTES) slot.dispose();
+      if (depth > KEPT_NESTED_LEVELS || slot.usedHeapBytes() > KEPT_NESTED_HEAP_BYTES)
+        slot.dispose();
     }
     while (slots.length > 1 && slots[slots.length - 1]!.lost) slots.pop();
   };
@@ -300,7 +310,11 @@ function rawError(
   stack: string | undefined,
   code: string | undefined,
 ): RawError & { code?: string | undefined } {
-  return { message: clip(message, MAX_MESSAGE_CHARS), stack: stack === undefined ? undefined : clip(stack, MAX_STACK_CHARS), code };
+  return {
+    message: clip(message, MAX_MESSAGE_CHARS),
+    stack: stack === undefined ? undefined : clip(stack, MAX_STACK_CHARS),
+    code,
+  };
 }
 
 function messageOf(err: unknown): string {

@@ -23,7 +23,8 @@ export const model = (name: string, fields: Field[]) => ({ name, fields });
 export const event = (spec: EventSpec) => spec;
 
 /** A handler body wrapped in the handler signature. */
-export const handler = (body: string) => `export default async function (event, app) {\n${body}\n}\n`;
+export const handler = (body: string) =>
+  `export default async function (event, app) {\n${body}\n}\n`;
 
 /** Writes an application folder with the given models and events and opens a runtime on it. */
 export type ServiceSpec = {
@@ -43,17 +44,29 @@ export function testApp(opts: {
   worker?: boolean;
 }): { runtime: Runtime; dir: string; close: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'whenthen-test-'));
-  writeFileSync(join(dir, 'app.json'), JSON.stringify({ name: 'test', limits: { maxDepth: opts.maxDepth ?? 16 } }));
+  writeFileSync(
+    join(dir, 'app.json'),
+    JSON.stringify({ name: 'test', limits: { maxDepth: opts.maxDepth ?? 16 } }),
+  );
   for (const m of opts.models) {
     mkdirSync(join(dir, 'models', m.name), { recursive: true });
-    writeFileSync(join(dir, 'models', m.name, 'e.json'), JSON.stringify({ type: 'model', title: m.name, fields: m.fields }));
+    writeFileSync(
+      join(dir, 'models', m.name, 'e.json'),
+      JSON.stringify({ type: 'model', title: m.name, fields: m.fields }),
+    );
   }
   for (const e of opts.events ?? []) {
     mkdirSync(join(dir, 'events', e.name), { recursive: true });
     const { name: _n, code, model: m, enabled, ...rest } = e;
     writeFileSync(
       join(dir, 'events', e.name, 'e.json'),
-      JSON.stringify({ type: 'event', kind: 'model', model: `models.${m ?? 'Order'}`, enabled: enabled ?? true, ...rest }),
+      JSON.stringify({
+        type: 'event',
+        kind: 'model',
+        model: `models.${m ?? 'Order'}`,
+        enabled: enabled ?? true,
+        ...rest,
+      }),
     );
     writeFileSync(join(dir, 'events', e.name, 'handler.ts'), code);
   }
@@ -61,13 +74,21 @@ export function testApp(opts: {
     mkdirSync(join(dir, 'services', svc.name), { recursive: true });
     writeFileSync(
       join(dir, 'services', svc.name, 'e.json'),
-      JSON.stringify({ type: 'service', title: svc.name, functions: svc.functions, eventDescs: svc.eventDescs ?? [] }),
+      JSON.stringify({
+        type: 'service',
+        title: svc.name,
+        functions: svc.functions,
+        eventDescs: svc.eventDescs ?? [],
+      }),
     );
     writeFileSync(join(dir, 'services', svc.name, 'service.ts'), svc.code);
   }
   for (const e of opts.rawEvents ?? []) {
     mkdirSync(join(dir, 'events', e.name), { recursive: true });
-    writeFileSync(join(dir, 'events', e.name, 'e.json'), JSON.stringify({ type: 'event', enabled: true, ...e.definition }));
+    writeFileSync(
+      join(dir, 'events', e.name, 'e.json'),
+      JSON.stringify({ type: 'event', enabled: true, ...e.definition }),
+    );
     if (e.code !== undefined) writeFileSync(join(dir, 'events', e.name, 'handler.ts'), e.code);
   }
   const runtime = new Runtime({ dir, worker: opts.worker ?? true });
