@@ -1,31 +1,23 @@
+import {
+  eventSchemas,
+  PARAM_VALUE_TYPES,
+  RETURN_TYPES as SCHEMA_RETURN_TYPES,
+} from '@whenthen/schema';
 import type { Translate } from '../i18n';
 import { addError } from '../kinds/errors';
 import type { FieldErrors } from '../kinds/types';
 
 /** Parameter types a service function may declare (DESIGN §3–4); `event:<kind>` fits that kind. */
-export const PARAM_TYPES = [
-  'text',
-  'number',
-  'integer',
-  'boolean',
-  'date',
-  'datetime',
-  'json',
-  'event:model',
-  'event:custom',
-  'event:approval',
-] as const;
+export const PARAM_TYPES: readonly string[] = [
+  ...PARAM_VALUE_TYPES,
+  ...Object.keys(eventSchemas).map((kind) => `event:${kind}`),
+];
 
-export const RETURN_TYPES = [
+/** Return types, `json` first (the usual one). */
+export const RETURN_TYPES: readonly string[] = [
   'json',
-  'text',
-  'number',
-  'integer',
-  'boolean',
-  'date',
-  'datetime',
-  'void',
-] as const;
+  ...SCHEMA_RETURN_TYPES.filter((type) => type !== 'json'),
+];
 
 export type ParamDraft = { name: string; type: string; title?: string };
 export type FunctionDraft = {
