@@ -352,6 +352,16 @@ export class Runtime {
       .flatMap((other) => codeUse(other, el.name));
     if (inCode.length)
       throw new WhenThenError('IN_USE', `${el.name} is used in code: ${inCode.join(', ')}`);
+    // A flow's pending instances would be left with no flow to move on (and block their records
+    // when a flow of that name comes back).
+    if (el.group === 'approvals') {
+      const pending = this.approvals.list({ flow: el.name, status: 'pending', limit: 1 }).total;
+      if (pending)
+        throw new WhenThenError(
+          'IN_USE',
+          `${el.name} has ${pending} pending instance${pending === 1 ? '' : 's'}; withdraw or finish ${pending === 1 ? 'it' : 'them'} first`,
+        );
+    }
     const doc = this.getElement(el.name);
     // A deleted model takes its data with it, so a model made later under the same name starts clean.
     const store = this.current.model(el.name);

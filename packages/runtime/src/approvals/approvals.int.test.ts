@@ -522,3 +522,21 @@ describe('listing', () => {
     });
   });
 });
+
+describe('deleting a flow', () => {
+  it('is refused while an instance is pending, and allowed once none is', () => {
+    const { runtime } = setup();
+    const order = runtime.data.create('models.Order', { discount: 0.4 });
+    const inst = runtime.approvals.submit(FLOW, { recordId: order.id, user: 'dee' });
+    const refused = failure(() => runtime.deleteElement(FLOW));
+    expect(refused.code).toBe('IN_USE');
+    expect(refused.message).toBe(
+      'approvals.Discount has 1 pending instance; withdraw or finish it first',
+    );
+    expect(runtime.getElement(FLOW)).toBeTruthy();
+
+    runtime.approvals.act(inst.id, { action: 'withdraw', user: 'dee' });
+    runtime.deleteElement(FLOW);
+    expect(runtime.listElements().items.some((e) => e.name === FLOW)).toBe(false);
+  });
+});
