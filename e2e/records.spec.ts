@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { api, openIde } from './helpers';
 
-test('the records page filters by request id, and service calls can be picked like events', async ({
+test('the records page filters by request id, service calls can be picked like events, and refs read as records', async ({
   page,
 }) => {
   // ARRANGE: one order line over the API; the demo's events run on it in one request.
@@ -53,4 +53,10 @@ test('the records page filters by request id, and service calls can be picked li
       hasText: 'Fulfilment',
     }),
   ).toHaveCount(1);
+
+  // The data panel shows whom the order line refers to, not a bare id.
+  await page.goto('/#/data/models.Order');
+  await expect(page.getByTestId(`data-row-${order.json.id}`)).toContainText(
+    `#${customer.json.id} · Rita Records (REC-${key})`,
+  );
 });

@@ -32,6 +32,7 @@ import { navigate } from '../router/use-route';
 import { findModel, useAppStore } from '../stores/app-store';
 import { SubmitForApprovalButton, useFlowsOf } from '../approvals/SubmitForApproval';
 import { RecordModal } from './RecordModal';
+import { useRefLabels } from './use-ref-labels';
 
 /** A model's records: a paginated table with create, edit and delete, each running the model's events. */
 export function DataPanel({ model: name }: { model: string }) {
@@ -53,6 +54,7 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ record: DataRecord | null } | null>(null);
   const hasFlows = useFlowsOf(model.name).length > 0;
+  const refLabels = useRefLabels(model.fields, data.items);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -121,7 +123,13 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
       sortOrder: sortOrder(field.name),
       ellipsis: { showTitle: true },
       width: columnWidth(field),
-      render: (value: unknown) => <CellValue field={field} value={value} />,
+      render: (value: unknown) => (
+        <CellValue
+          field={field}
+          value={value}
+          label={refLabels[field.name]?.get(value as number)}
+        />
+      ),
     })),
     {
       title: '',
@@ -264,15 +272,16 @@ function ModelTable({ model }: { model: NonNullable<ReturnType<typeof findModel>
 
 function columnWidth(field: Field): number {
   if (field.type === 'boolean') return 90;
-  if (field.type === 'number' || field.type === 'integer' || field.type === 'ref') return 110;
+  if (field.type === 'number' || field.type === 'integer') return 110;
   if (field.type === 'date') return 120;
   if (field.type === 'datetime') return 180;
   return 180;
 }
 
-function CellValue({ field, value }: { field: Field; value: unknown }) {
+function CellValue({ field, value, label }: { field: Field; value: unknown; label?: string }) {
   const t = useT();
   if (value === null || value === undefined) return <span className="muted">—</span>;
+  if (field.type === 'ref' && label) return <span title={label}>{label}</span>;
   switch (field.type) {
     case 'boolean':
       return <span>{value ? t('data.yes') : t('data.no')}</span>;
