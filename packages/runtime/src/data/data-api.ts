@@ -77,7 +77,8 @@ export class DataApi {
     const store = this.store(model);
     const input = checkValues(store.spec, values);
     return this.core.scopes.run(() => {
-      let next: Record<string, unknown> = { ...emptyRow(store.spec), ...input };
+      const asSent: Record<string, unknown> = { ...emptyRow(store.spec), ...input };
+      let next = asSent;
       const changedOnCreate = (n: Record<string, unknown> | null) =>
         store.spec.fields.filter((f) => n![f.name] !== null).map((f) => f.name);
       const ranBefore: RunDraft[] = [];
@@ -92,8 +93,7 @@ export class DataApi {
         changedOnCreate,
         ranBefore,
       );
-      checkRequired(store.spec, next);
-      this.checkRefs(store, next, null);
+      this.checkRow(store, asSent, next, null, ranBefore);
       const id = store.insert(next);
       // A before-create ran before the record had an id; its record names the record it made.
       for (const { execution } of ranBefore) {
@@ -127,12 +127,20 @@ export class DataApi {
     return this.core.scopes.run(() => {
       const prev = store.get(id);
       if (!prev) throw notFound(`${model} record ${id}`);
-      let next: Record<string, unknown> = { ...prev, ...input };
-      next = this.runBefore(store, chain, 'update', prev, next, id, batch, (n) =>
-        changedFields(store.spec.fields, prev, n),
+      const asSent: Record<string, unknown> = { ...prev, ...input };
+      const ranBefore: RunDraft[] = [];
+      const next = this.runBefore(
+        store,
+        chain,
+        'update',
+        prev,
+        asSent,
+        id,
+        batch,
+        (n) => changedFields(store.spec.fields, prev, n),
+        ranBefore,
       );
-      checkRequired(store.spec, next);
-      this.checkRefs(store, next, prev);
+      this.checkRow(store, asSent, next, prev, ranBefore);
       const changed = changedFields(store.spec.fields, prev, next);
       if (changed.length) store.update(id, Object.fromEntries(changed.map((f) => [f, next[f]])));
       const stored = store.get(id)!;
@@ -162,6 +170,36 @@ export class DataApi {
       );
       return prev;
     });
+  }
+
+  /**
+   * Required fields and refs of the row about to be written. A problem with a value a before
+   * handler put there is the handler's (EVENT_FAILED naming it), not the client's.
+   */
+  private checkRow(
+    store: ModelStore,
+    asSent: Record<string, unknown>,
+    next: Record<string, unknown>,
+    prev: Row | null,
+    ranBefore: readonly RunDraft[],
+  ): void {
+    try {
+      checkRequired(store.spec, next);
+      this.checkRefs(store, next, prev);
+    } catch (e) {
+      const last = ranBefore[ranBefore.length - 1];
+      const details =
+        e instanceof WhenThenError && e.code === 'VALIDATION_FAILED' ? (e.details ?? []) : [];
+      const byHandler = details.filter((d) => asSent[d.field] !== next[d.field]);
+      if (!last || byHandler.length === 0) throw e;
+      const events = [...new Set(ranBefore.map((d) => d.execution.event))].join(', ');
+      throw new WhenThenError(
+        'EVENT_FAILED',
+        `${events} left an invalid next: ${byHandler.map((d) => `${d.field} ${d.reason}`).join('; ')}`,
+        undefined,
+        last.execution.id,
+      );
+    }
   }
 
   /** A ref must point at a stored record of its model (checked for values that are new or changed). */

@@ -120,6 +120,29 @@ describe('before handlers', () => {
     expect(runtime.data.count('models.Log')).toBe(0);
   });
 
+  it('answer for a required field they emptied; a field the client left out stays the client’s', () => {
+    const { runtime } = setup([
+      event({
+        name: 'Blank',
+        timing: 'beforeCreate',
+        code: handler(`if (event.next.note === 'blank') event.next.sales = null;`),
+      }),
+    ]);
+    const theirs = failure(() => runtime.data.create('models.Order', { sales: 5, note: 'blank' }));
+    expect(theirs.code).toBe('EVENT_FAILED');
+    expect(theirs.message).toBe('events.Blank left an invalid next: sales is required');
+    expect(runtime.executions.get(theirs.executionId!)).toMatchObject({
+      event: 'events.Blank',
+      rolledBack: true,
+    });
+    const yours = failure(() => runtime.data.create('models.Order', { note: 'x' }));
+    expect(yours).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'sales', reason: 'is required' }],
+    });
+    expect(runtime.data.count('models.Order')).toBe(0);
+  });
+
   it('check their filter against the current next', () => {
     const { runtime } = setup([
       event({
