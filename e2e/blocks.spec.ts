@@ -1,5 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { api, openIde, pick, pickRecord, setMonacoText } from './helpers.js';
+import {
+  api,
+  arrangeCustomerAndProduct,
+  openIde,
+  pick,
+  pickRecord,
+  setMonacoText,
+} from './helpers.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -153,26 +160,18 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   // Switch it on; create an order in the data panel, which sets it off.
   await eventPage.getByTestId('event-enabled').click();
   await expect(eventPage.getByTestId('event-enabled')).toHaveAttribute('aria-checked', 'true');
-  const customer = await api(page, 'POST', '/data/models.Customer', {
-    customerId: 'BLK-1',
-    name: 'Bea Blocks',
-    segment: 'Consumer',
+  const refs = await arrangeCustomerAndProduct(page, 'BLK-1', {
+    customer: 'Bea Blocks',
+    product: 'Binder',
   });
-  const product = await api(page, 'POST', '/data/models.Product', {
-    productId: 'BLK-P-1',
-    name: 'Binder',
-    category: 'Office Supplies',
-    subCategory: 'Binders',
-  });
-  expect([customer.status, product.status]).toEqual([201, 201]);
   await page.getByTestId('tree-item-models.Order').click();
   await page.getByTestId('data-panel').getByTestId('data-new').click();
   const form = page.getByTestId('record-form');
   await fillField(form, 'rowId', '920001'); // unique across specs: they share one server
   await fillField(form, 'orderId', 'CA-2099-910001');
   await fillField(form, 'orderDate', '2024-05-01');
-  await pickRecord(page, form.getByTestId('record-field-customer'), customer.json.id);
-  await pickRecord(page, form.getByTestId('record-field-product'), product.json.id);
+  await pickRecord(page, form.getByTestId('record-field-customer'), refs.customer);
+  await pickRecord(page, form.getByTestId('record-field-product'), refs.product);
   await fillField(form, 'sales', '2500');
   await fillField(form, 'quantity', '12');
   await page.getByTestId('record-save').click();

@@ -62,3 +62,27 @@ export async function pickRecord(page: Page, field: Locator, id: number): Promis
     .click();
   await expect(field).toContainText(`#${id}`);
 }
+
+/**
+ * A customer and a product of the demo, written over the API, for order lines to point at. `key`
+ * makes their business ids unique (the specs share one server).
+ */
+export async function arrangeCustomerAndProduct(
+  page: Page,
+  key: string,
+  names: { customer: string; product: string } = { customer: 'Erin Example', product: 'Stapler' },
+): Promise<{ customer: number; product: number }> {
+  const customer = await api(page, 'POST', '/data/models.Customer', {
+    customerId: `E2E-${key}`,
+    name: names.customer,
+    segment: 'Consumer',
+  });
+  const product = await api(page, 'POST', '/data/models.Product', {
+    productId: `E2E-P-${key}`,
+    name: names.product,
+    category: 'Office Supplies',
+    subCategory: 'Fasteners',
+  });
+  expect([customer.status, product.status]).toEqual([201, 201]);
+  return { customer: customer.json.id, product: product.json.id };
+}

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { api, openIde, pick, pickRecord, setMonacoText } from './helpers';
+import {
+  api,
+  arrangeCustomerAndProduct,
+  openIde,
+  pick,
+  pickRecord,
+  setMonacoText,
+} from './helpers';
 
 const NOTIFY = `export default async function (event, app) {
   const sales = event.next.sales;
@@ -16,26 +23,6 @@ const FAILING = `export default async function (event, app) {
 `;
 
 test.describe.configure({ mode: 'serial' });
-
-/** The order lines created in the data panel need a customer and a product to point at. */
-async function arrangeCustomerAndProduct(
-  page: import('@playwright/test').Page,
-): Promise<{ customer: number; product: number }> {
-  const key = `${Date.now()}`;
-  const customer = await api(page, 'POST', '/data/models.Customer', {
-    customerId: `E2E-${key}`,
-    name: 'Erin Example',
-    segment: 'Consumer',
-  });
-  const product = await api(page, 'POST', '/data/models.Product', {
-    productId: `E2E-P-${key}`,
-    name: 'Stapler',
-    category: 'Office Supplies',
-    subCategory: 'Fasteners',
-  });
-  expect([customer.status, product.status]).toEqual([201, 201]);
-  return { customer: customer.json.id, product: product.json.id };
-}
 
 test('create a filtered after-create event, switch it on, and read its run', async ({ page }) => {
   await openIde(page);
@@ -87,7 +74,7 @@ test('create a filtered after-create event, switch it on, and read its run', asy
   );
 
   // Create an order in the data panel.
-  const refs = await arrangeCustomerAndProduct(page);
+  const refs = await arrangeCustomerAndProduct(page, `${Date.now()}`);
   await page.getByTestId('tree-item-models.Order').click();
   const panel = page.getByTestId('data-panel');
   await panel.getByTestId('data-new').click();
@@ -136,7 +123,7 @@ test('a failing handler refuses the write, and its path points at the failing li
   await expect(page.getByTestId('tab-dirty')).toHaveCount(0);
   const before = (await api(page, 'GET', '/data/models.Order?limit=1')).json.total;
 
-  const refs = await arrangeCustomerAndProduct(page);
+  const refs = await arrangeCustomerAndProduct(page, `${Date.now()}`);
   await page.getByTestId('tree-item-models.Order').click();
   await page.getByTestId('data-panel').getByTestId('data-new').click();
   const form = page.getByTestId('record-form');

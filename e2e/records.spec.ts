@@ -1,28 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { api, openIde } from './helpers';
+import { api, arrangeCustomerAndProduct, openIde } from './helpers';
 
 test('the records page filters by request id, service calls can be picked like events, and refs read as records', async ({
   page,
 }) => {
   // ARRANGE: one order line over the API; the demo's events run on it in one request.
   const key = `${Date.now()}`;
-  const customer = await api(page, 'POST', '/data/models.Customer', {
-    customerId: `REC-${key}`,
-    name: 'Rita Records',
-    segment: 'Consumer',
-  });
-  const product = await api(page, 'POST', '/data/models.Product', {
-    productId: `REC-P-${key}`,
-    name: 'Binder',
-    category: 'Office Supplies',
-    subCategory: 'Binders',
+  const refs = await arrangeCustomerAndProduct(page, `REC-${key}`, {
+    customer: 'Rita Records',
+    product: 'Binder',
   });
   const order = await api(page, 'POST', '/data/models.Order', {
     rowId: 930001,
     orderId: 'CA-2099-930001',
     orderDate: '2024-05-02',
-    customer: customer.json.id,
-    product: product.json.id,
+    customer: refs.customer,
+    product: refs.product,
     sales: 1500,
     quantity: 2,
     discount: 0,
@@ -57,6 +50,6 @@ test('the records page filters by request id, service calls can be picked like e
   // The data panel shows whom the order line refers to, not a bare id.
   await page.goto('/#/data/models.Order');
   await expect(page.getByTestId(`data-row-${order.json.id}`)).toContainText(
-    `#${customer.json.id} · Rita Records (REC-${key})`,
+    `#${refs.customer} · Rita Records (E2E-REC-${key})`,
   );
 });
