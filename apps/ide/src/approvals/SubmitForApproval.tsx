@@ -1,4 +1,5 @@
 import { AuditOutlined } from '@ant-design/icons';
+import { matches } from '@whenthen/schema';
 import { Alert, Button, Form, Input, Modal, Select, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
@@ -15,6 +16,16 @@ import { UserSelect } from './UserSelect';
 export function useFlowsOf(model: string): FlowInfo[] {
   const { flows } = useApprovalData();
   return flows.filter((f) => f.model === model && f.problems.length === 0);
+}
+
+/** Whether a record meets a flow's condition (when in doubt it does: the server has the last word). */
+export function needsApproval(flow: FlowInfo, record: DataRecord): boolean {
+  if (!flow.condition) return true;
+  try {
+    return matches(flow.condition, record);
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -35,13 +46,15 @@ export function SubmitForApprovalButton({
   const flows = useFlowsOf(model);
   const [open, setOpen] = useState(false);
   if (flows.length === 0) return null;
+  const needed = flows.some((flow) => needsApproval(flow, record));
   return (
     <>
-      <Tooltip title={t('submit.action')}>
+      <Tooltip title={needed ? t('submit.action') : t('submit.notNeeded')}>
         <Button
           type="text"
           size="small"
           icon={<AuditOutlined />}
+          disabled={!needed}
           aria-label={t('submit.action')}
           data-testid={`data-submit-approval-${record.id}`}
           onClick={() => setOpen(true)}

@@ -10,6 +10,7 @@ import { BlockEditorContext, createBlockEditorStore } from './block-editor-store
 import { BlockEditor } from './BlockEditor';
 import { indexBlocks } from './doc-tree';
 import { textChange } from './text-diff';
+import { CodeText } from '../components/CodeText';
 import { useCodeSync } from './use-code-sync';
 import { useHandlerView } from './view-prefs';
 import './blocks.css';
@@ -135,7 +136,7 @@ export function HandlerWorkspace({ name, store, payload, codeErrors, markers, on
             className="page-card code-card"
             title={t('event.code')}
             extra={
-              <Tooltip title={t('event.codeHelp')}>
+              <Tooltip title={<CodeText text={t('event.codeHelp')} />}>
                 <Typography.Text type="secondary" className="code-help">
                   TypeScript · Ctrl/Cmd+S
                 </Typography.Text>

@@ -82,7 +82,9 @@ export function RecordModal({ model, record, open, onClose, onSaved }: Props) {
       }
       onCancel={onClose}
       destroyOnHidden
-      styles={{ body: { maxHeight: '62vh', overflowY: 'auto', paddingRight: 8 } }}
+      styles={{
+        body: { maxHeight: failure ? '44vh' : '62vh', overflowY: 'auto', paddingRight: 8 },
+      }}
       footer={
         <div className="record-footer">
           {failure && (

@@ -150,13 +150,19 @@ export function ExecutionRecords({ event, onOpenPath, reloadKey = 0 }: Props) {
     {
       title: t('records.handler'),
       dataIndex: 'handler',
-      width: 110,
-      ellipsis: true,
+      width: 170,
+      // A service function's name can be long: it is cut to the column, whole on hover.
       render: (handler: string, r) => (
-        <Space size={4}>
-          <span className="mono">{handler}</span>
-          {r.mode === 'async' && <Tag className="small-tag">{t('records.async')}</Tag>}
-        </Space>
+        <Tooltip title={handler}>
+          <span className="record-handler">
+            <span className="mono">
+              {handler === 'inline'
+                ? t('records.handlerInline')
+                : handler.replace(/^services\./, '')}
+            </span>
+            {r.mode === 'async' && <Tag className="small-tag">{t('records.async')}</Tag>}
+          </span>
+        </Tooltip>
       ),
     },
     {

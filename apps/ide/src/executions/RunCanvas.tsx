@@ -9,6 +9,7 @@ import {
   type Node,
   type NodeProps,
 } from '@xyflow/react';
+import { Tag } from 'antd';
 import { memo, useMemo } from 'react';
 import type { Execution } from '../api/types';
 import { useT } from '../i18n';
@@ -27,7 +28,7 @@ const RunCard = memo(function RunCard({ data }: NodeProps<RunNode>) {
   const { run, title, selected } = data;
   return (
     <div
-      className={`run-card${selected ? ' run-card-selected' : ''}`}
+      className={`run-card${selected ? ' run-card-selected' : ''}${run.rolledBack ? ' run-card-rolled-back' : ''}`}
       style={{ width: CARD_WIDTH, height: CARD_HEIGHT, borderColor: STATUS_COLOR[run.status] }}
       data-testid={`path-card-${run.id}`}
       data-status={run.status}
@@ -40,6 +41,11 @@ const RunCard = memo(function RunCard({ data }: NodeProps<RunNode>) {
         </div>
         <div className="run-card-meta">
           <StatusTag status={run.status} />
+          {run.rolledBack && (
+            <Tag className="small-tag" data-testid="path-card-rolled-back">
+              {t('records.rolledBack')}
+            </Tag>
+          )}
           <span className="run-card-duration">{formatDuration(run.durationMs, t)}</span>
         </div>
         <div className="run-card-sub">

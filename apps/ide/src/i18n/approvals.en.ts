@@ -166,6 +166,7 @@ export const approvalsEn = {
   'inbox.task.cancelled': 'Not needed any more',
 
   'submit.action': 'Submit for approval',
+  'submit.notNeeded': 'No approval flow’s condition applies to this record',
   'submit.title': 'Submit record {id} for approval',
   'submit.lead':
     'The instance starts at the flow’s first node; its approvers find it in their inbox.',

@@ -158,6 +158,7 @@ export const approvalsZh: Record<keyof typeof approvalsEn, string> = {
   'inbox.task.cancelled': '无需处理',
 
   'submit.action': '提交审批',
+  'submit.notNeeded': '该记录不满足任何审批流的条件',
   'submit.title': '提交记录 {id} 审批',
   'submit.lead': '实例从审批流的第一个节点开始；审批人会在其待办中看到。',
   'submit.flow': '审批流',

@@ -209,6 +209,7 @@ export const en = {
   'records.empty': 'No runs match these filters.',
   'records.rolledBack': 'rolled back',
   'records.async': 'async',
+  'records.handlerInline': 'in-event',
   'records.attempt': 'attempt {attempt}',
 
   'path.title': 'Execution path',

@@ -206,6 +206,7 @@ export const zh: Record<MessageKey, string> = {
   'records.empty': '没有符合筛选条件的运行。',
   'records.rolledBack': '已回滚',
   'records.async': '异步',
+  'records.handlerInline': '事件内函数',
   'records.attempt': '第 {attempt} 次尝试',
 
   'path.title': '执行路径',

@@ -24,6 +24,7 @@ import { ApiError } from '../api/client';
 import { elementsApi } from '../api/endpoints';
 import type { ElementDocument } from '../api/types';
 import { ElementLoadState, useElementDocument, useRemoveElement } from './element-page';
+import { CodeText } from '../components/CodeText';
 import { useMessage } from '../components/feedback';
 import { createEventEditorStore, isDirty } from '../events/event-editor-store';
 import { RecordsDrawer } from '../executions/RecordsDrawer';
@@ -321,10 +322,18 @@ function EventHelp() {
   const t = useT();
   return (
     <div className="help-popover">
-      <Typography.Paragraph>{t('event.helpBody1')}</Typography.Paragraph>
-      <Typography.Paragraph>{t('event.helpBody2')}</Typography.Paragraph>
-      <Typography.Paragraph>{t('event.helpBody3')}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{t('event.codeHelp')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        <CodeText text={t('event.helpBody1')} />
+      </Typography.Paragraph>
+      <Typography.Paragraph>
+        <CodeText text={t('event.helpBody2')} />
+      </Typography.Paragraph>
+      <Typography.Paragraph>
+        <CodeText text={t('event.helpBody3')} />
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        <CodeText text={t('event.codeHelp')} />
+      </Typography.Paragraph>
     </div>
   );
 }
