@@ -1,4 +1,4 @@
-import { checkValue } from '@whenthen/schema';
+import { checkValue, MAX_JSON_DEPTH, nestingDepth } from '@whenthen/schema';
 import { badQuery } from './http-errors.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -78,18 +78,5 @@ export function idParam(raw: string, name = 'id'): number {
 }
 
 /** How deep JSON may nest in a body or a query parameter (condition trees, json values). */
-export const MAX_DEPTH = 64;
-
-/** The nesting depth of a parsed JSON value, counted without recursion (so any depth is safe). */
-export function nestingDepth(value: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (d > max) max = d;
-    if (max > MAX_DEPTH) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
-  }
-  return max;
-}
+export const MAX_DEPTH = MAX_JSON_DEPTH;
+export { nestingDepth };

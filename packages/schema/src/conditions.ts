@@ -43,20 +43,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 /** Which operators each field type accepts; the in-memory and SQL forms agree on exactly these. */
 export const OPERATORS_BY_TYPE: Record<FieldType | 'id', readonly Operator[]> = {
   id: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin'],
-  text: [
-    'eq',
-    'ne',
-    'gt',
-    'gte',
-    'lt',
-    'lte',
-    'in',
-    'nin',
-    'contains',
-    'startsWith',
-    'isNull',
-    'notNull',
-  ],
+  text: OPERATORS,
   number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'isNull', 'notNull'],
   integer: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'isNull', 'notNull'],
   ref: ['eq', 'ne', 'in', 'nin', 'isNull', 'notNull'],

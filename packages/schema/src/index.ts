@@ -4,3 +4,4 @@ export * from './conditions.js';
 export * from './elements.js';
 export * from './event-common.js';
 export * from './approvals.js';
+export * from './json-depth.js';

@@ -1,6 +1,8 @@
 import {
   appSchema,
   GROUPS,
+  MAX_JSON_DEPTH,
+  nestingDepth,
   parseElement,
   parseFullName,
   zodProblems,
@@ -57,21 +59,7 @@ export function contentVersion(definitionText: string, code: string | null): str
 }
 
 /** How deep an element file may nest (the REST API refuses deeper bodies the same way). */
-export const MAX_FILE_DEPTH = 64;
-
-/** The nesting depth of a parsed JSON value, counted without recursion (so any depth is safe). */
-function nestingDepth(value: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (d > max) max = d;
-    if (max > MAX_FILE_DEPTH) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
-  }
-  return max;
-}
+export const MAX_FILE_DEPTH = MAX_JSON_DEPTH;
 
 function readJson(path: string, file: string, problems: ElementProblem[]): unknown {
   let text: string;
