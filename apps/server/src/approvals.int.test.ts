@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from './server.js';
+import { apiClient } from './testing/api-client.js';
 
 const TOKEN = 'test-token';
 let dir: string;
@@ -63,17 +64,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const api = (method: string, url: string, body?: unknown) =>
-  server.inject({
-    method: method as 'GET',
-    url,
-    headers: {
-      authorization: `Bearer ${TOKEN}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    payload:
-      body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const api = apiClient(() => server, TOKEN);
 
 async function submitted() {
   const order = (await api('POST', '/api/data/models.Order', { discount: 0.5 })).json();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from './server.js';
+import { apiClient } from './testing/api-client.js';
 
 const TOKEN = 'test-token';
 let dir: string;
@@ -41,16 +42,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const withToken = (method: string, url: string, body?: unknown) =>
-  server.inject({
-    method: method as 'GET',
-    url,
-    headers: {
-      authorization: `Bearer ${TOKEN}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    payload: body === undefined ? undefined : JSON.stringify(body),
-  });
+const withToken = apiClient(() => server, TOKEN);
 
 describe('the token', () => {
   it('cannot be skipped by %-escaping the path the router decodes', async () => {

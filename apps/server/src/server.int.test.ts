@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from './server.js';
+import { apiClient } from './testing/api-client.js';
 
 const TOKEN = 'test-token';
 let dir: string;
@@ -35,18 +36,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const api = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-  server.inject({
-    method: method as 'GET',
-    url,
-    headers: {
-      authorization: `Bearer ${TOKEN}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    payload:
-      body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const api = apiClient(() => server, TOKEN);
 
 const newEvent = (overrides: Record<string, unknown> = {}) => ({
   name: 'events.NotifyBig',

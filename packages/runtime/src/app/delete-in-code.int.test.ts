@@ -1,22 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WhenThenError } from '../errors.js';
-import { event, handler, model, testApp } from '../testing/builders.js';
+import { event, failure, handler, model, testApp } from '../testing/builders.js';
 
 let close: (() => void) | null = null;
 afterEach(() => {
   close?.();
   close = null;
 });
-
-function failure(fn: () => unknown): WhenThenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WhenThenError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('deleting an element that code uses', () => {
   it('is refused with IN_USE naming the file and line; the model and its data stay', () => {

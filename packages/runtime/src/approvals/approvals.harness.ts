@@ -1,7 +1,6 @@
 import type { Field } from '@whenthen/schema';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WhenThenError } from '../errors.js';
 import { testApp, type ServiceSpec } from '../testing/builders.js';
 
 export const USERS = [{ id: 'ann' }, { id: 'bob' }, { id: 'cid' }, { id: 'dee' }];
@@ -77,12 +76,4 @@ export function approvalApp(opts: {
   return t;
 }
 
-export function failure(fn: () => unknown): WhenThenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WhenThenError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
+export { failure } from '../testing/builders.js';

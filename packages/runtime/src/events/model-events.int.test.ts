@@ -1,7 +1,6 @@
 import type { Field } from '@whenthen/schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WhenThenError } from '../errors.js';
-import { event, handler, model, testApp } from '../testing/builders.js';
+import { event, failure, handler, model, testApp } from '../testing/builders.js';
 
 const orderFields: Field[] = [
   { name: 'code', type: 'text', unique: true },
@@ -30,16 +29,6 @@ function setup(
   const t = testApp({ models: [Order, Log], events, ...extra });
   close = t.close;
   return t;
-}
-
-function failure(fn: () => unknown): WhenThenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WhenThenError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('before handlers', () => {

@@ -1,7 +1,6 @@
 import type { Field } from '@whenthen/schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WhenThenError } from '../errors.js';
-import { handler, model, testApp, type ServiceSpec } from '../testing/builders.js';
+import { failure, handler, model, type ServiceSpec, testApp } from '../testing/builders.js';
 
 const Order = model('Order', [
   { name: 'sales', type: 'number' },
@@ -61,15 +60,6 @@ function setup(opts: Omit<Parameters<typeof testApp>[0], 'models'>) {
   const t = testApp({ models: [Order, Log], services: [billing], ...opts });
   close = t.close;
   return t;
-}
-function failure(fn: () => unknown): WhenThenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WhenThenError) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
 }
 const logs = (runtime: ReturnType<typeof setup>['runtime']) =>
   runtime.data.query('models.Log', undefined, { orderBy: 'id' }).items.map((l) => l.text);

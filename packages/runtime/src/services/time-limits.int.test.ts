@@ -1,7 +1,6 @@
 import type { Field } from '@whenthen/schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WhenThenError } from '../errors.js';
-import { handler, model, testApp, type ServiceSpec } from '../testing/builders.js';
+import { failure, handler, model, type ServiceSpec, testApp } from '../testing/builders.js';
 
 const Order = model('Order', [{ name: 'note', type: 'text' }] as Field[]);
 const Log = model('Log', [{ name: 'text', type: 'text' }] as Field[]);
@@ -37,16 +36,6 @@ afterEach(() => {
   close?.();
   close = null;
 });
-
-function failure(fn: () => unknown): WhenThenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WhenThenError) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('time limits along a chain', () => {
   it('a handler’s time limit covers the service it calls: the service gets what is left, not its own 5 s', () => {

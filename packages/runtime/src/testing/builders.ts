@@ -2,6 +2,7 @@ import type { Field } from '@whenthen/schema';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WhenThenError } from '../errors.js';
 import { Runtime } from '../runtime.js';
 
 type EventSpec = {
@@ -100,4 +101,15 @@ export function testApp(opts: {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The WhenThenError `fn` throws (anything else is rethrown; not throwing fails the test). */
+export function failure(fn: () => unknown): WhenThenError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WhenThenError) return e;
+    throw e;
+  }
+  throw new Error('expected the call to fail');
 }
