@@ -42,6 +42,7 @@ test('create a filtered after-create event, switch it on, and read its run', asy
   await dialog.getByTestId('new-event-filter-button').click();
   const builder = page.getByTestId('condition-builder');
   await builder.getByTestId('condition-add').click();
+  await expect(builder.getByTestId('condition-row')).toHaveCount(1);
   const row = builder.getByTestId('condition-row').first();
   await pick(page, row.getByTestId('condition-field'), /^Sales/, 'Sales');
   await pick(page, row.getByTestId('condition-op'), /greater than$|^>$/i);

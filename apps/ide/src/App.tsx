@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useAuthStore } from './auth/auth-store';
 import { TokenScreen } from './auth/TokenScreen';
 import { useLocaleStore, useT } from './i18n';
@@ -34,15 +34,34 @@ const THEME = {
   },
 };
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Whether the system asks for less motion; dialogs and menus then appear without animating. */
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(REDUCED_MOTION);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  );
+}
+
 /** The IDE: header, element tree on the left, tabs of pages on the right. */
 export function App() {
   const locale = useLocaleStore((s) => s.locale);
+  const reducedMotion = useReducedMotion();
+  const appTheme = useMemo(
+    () => (reducedMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME),
+    [reducedMotion],
+  );
   useEffect(() => {
     dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={THEME}>
+    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={appTheme}>
       <AntApp>
         <Shell />
       </AntApp>
