@@ -42,6 +42,8 @@ export const paramSchema = z.object({
   name: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'not an identifier'),
   type: z.string().min(1),
   title: z.string().optional(),
+  /** A call that leaves it out (or passes null) is refused; optional parameters arrive undefined. */
+  required: z.boolean().optional(),
 });
 
 /** What a service function's parameter may be: a value type its arguments are checked against, or `event:<kind>`. */

@@ -115,7 +115,7 @@ export function formFields(
             name: p.name,
             label: p.title ?? p.name,
             type: p.type,
-            required: true,
+            required: !!p.required,
           })),
         ),
         assign(),

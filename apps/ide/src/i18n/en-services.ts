@@ -62,6 +62,8 @@ export const enServices = {
   'service.noParams': 'No parameters.',
   'service.removeFunction': 'Remove function',
   'service.removeParam': 'Remove parameter',
+  'service.paramRequired': 'Required',
+  'service.paramRequiredHelp': 'A call that leaves this parameter out is refused, naming it',
   'service.handles': 'handles {kind} events',
   'service.notExported': 'service.ts does not export {name} yet.',
   'service.addStub': 'Add it to the code',
@@ -104,6 +106,7 @@ export const enServices = {
   'run.openPath': 'Execution path',
   'run.refresh': 'Refresh',
   'run.invalidJson': 'Not valid JSON.',
+  'run.required': 'Required.',
   'run.request': 'Request {id}',
 
   'runKind.service': 'Service call',

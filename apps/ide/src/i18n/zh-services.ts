@@ -57,6 +57,8 @@ export const zhServices: Record<keyof typeof enServices, string> = {
   'service.noParams': '无参数。',
   'service.removeFunction': '删除函数',
   'service.removeParam': '删除参数',
+  'service.paramRequired': '必填',
+  'service.paramRequiredHelp': '调用时缺少此参数会被拒绝，并指出缺少的参数',
   'service.handles': '处理{kind}',
   'service.notExported': 'service.ts 还没有导出 {name}。',
   'service.addStub': '添加到代码',
@@ -98,6 +100,7 @@ export const zhServices: Record<keyof typeof enServices, string> = {
   'run.openPath': '执行路径',
   'run.refresh': '刷新',
   'run.invalidJson': '不是有效的 JSON。',
+  'run.required': '必填。',
   'run.request': '请求 {id}',
 
   'runKind.service': '服务调用',

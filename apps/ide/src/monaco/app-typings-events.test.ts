@@ -5,7 +5,7 @@ const billing = {
   short: 'Billing',
   title: 'Billing',
   functions: [
-    { name: 'charge', params: [{ name: 'orderId', type: 'integer' }] },
+    { name: 'charge', params: [{ name: 'orderId', type: 'integer', required: true }] },
     { name: 'onPaid', params: [{ name: 'evt', type: 'event:custom' }] },
   ],
   events: [{ name: 'paid', title: 'Paid', desc: 'An order was paid' }, { name: 'refunded' }],

@@ -17,7 +17,16 @@ describe('buildAppTypings', () => {
       {
         short: 'Billing',
         title: 'Billing',
-        functions: [{ name: 'charge', params: [{ name: 'orderId', type: 'integer' }] }],
+        functions: [
+          {
+            name: 'charge',
+            params: [
+              { name: 'orderId', type: 'integer', required: true },
+              { name: 'note', type: 'text' },
+            ],
+          },
+          { name: 'audit', params: [{ name: 'since', type: 'date' }] },
+        ],
       },
     ],
   );
@@ -37,7 +46,9 @@ describe('buildAppTypings', () => {
 
   it('exposes the models and services on App', () => {
     expect(text).toContain('Order: ModelApi<Models.Order, Models.OrderInput>;');
-    expect(text).toContain('charge(args: { orderId: number }): Promise<any>;');
+    // Required parameters are mandatory; without any, the args object may be left out.
+    expect(text).toContain('charge(args: { orderId: number; note?: string }): Promise<any>;');
+    expect(text).toContain('audit(args?: { since?: string }): Promise<any>;');
     expect(text).toContain(
       'notify(message: { to: string; title: string; body?: string }): Promise<void>;',
     );

@@ -58,6 +58,20 @@ export function paramType(type: string, models: readonly ModelShape[]): string {
   return model ? `Models.${model.short}` : 'any';
 }
 
+type ParamShape = { name: string; type: string; required?: boolean };
+
+/**
+ * A service function's args object as a type: required parameters are mandatory, the others may
+ * be left out (they arrive undefined), and with none required the whole object may be.
+ */
+export function argsParam(params: readonly ParamShape[], models: readonly ModelShape[]): string {
+  const members = params.map(
+    (p) => `${key(p.name)}${p.required ? '' : '?'}: ${paramType(p.type, models)}`,
+  );
+  if (!members.length) return 'args: {}';
+  return `args${params.some((p) => p.required) ? '' : '?'}: { ${members.join('; ')} }`;
+}
+
 /**
  * Builds the ambient declarations Monaco gets for handler code: one interface per model (the stored
  * record and the input of create), `ModelEvent<Record, Timing>` for the payload, and `App` with the
@@ -156,12 +170,9 @@ interface ModelEvent<T, Timing extends ModelTiming = ModelTiming> {
     for (const fn of service.functions) {
       // A handler function (an `event:<kind>` parameter) takes the payload itself as its args.
       const event = fn.params.find((p) => p.type.startsWith('event:'));
-      const params = fn.params
-        .map((p) => `${key(p.name)}: ${paramType(p.type, models)}`)
-        .join('; ');
       const signature = event
         ? `${IDENT.test(event.name) ? event.name : 'event'}: ${paramType(event.type, models)}`
-        : `args: { ${params} }`;
+        : argsParam(fn.params, models);
       out.push(`${doc([fn.title])}    ${key(fn.name)}(${signature}): Promise<any>;`);
     }
     out.push('  };');

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Select, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Empty, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import { useT, type MessageKey } from '../i18n';
 import type { FieldErrors } from '../kinds/types';
 import { FieldCell, statusOf } from './FieldCell';
@@ -160,6 +160,25 @@ export function FunctionsEditor({ functions, exported, errors, apply }: Props) {
                         }
                       />
                     </FieldCell>
+                    {!param.type.startsWith('event:') && (
+                      <Tooltip title={t('service.paramRequiredHelp')}>
+                        <Checkbox
+                          className="svc-param-required"
+                          data-testid="service-param-required"
+                          checked={!!param.required}
+                          onChange={(e) =>
+                            apply({
+                              type: 'updateParam',
+                              fn: i,
+                              index: j,
+                              patch: { required: e.target.checked || undefined },
+                            })
+                          }
+                        >
+                          {t('service.paramRequired')}
+                        </Checkbox>
+                      </Tooltip>
+                    )}
                     <Tooltip title={t('service.removeParam')}>
                       <Button
                         size="small"

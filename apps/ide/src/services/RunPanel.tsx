@@ -91,6 +91,7 @@ export function RunPanel({ service, functions, sampleSender, dirty }: Props) {
     if (!fn || !form) return;
     const body = argsOf(form, form.mode === 'payload' ? { [PAYLOAD_KEY]: payloadText } : fnValues, {
       invalidJson: t('run.invalidJson'),
+      required: t('run.required'),
     });
     if (!body.ok) {
       setErrors(body.errors);
@@ -183,6 +184,7 @@ export function RunPanel({ service, functions, sampleSender, dirty }: Props) {
           form.params.map((param) => (
             <Form.Item
               key={param.name}
+              required={!!param.required}
               label={
                 <Space size={6}>
                   <span className="mono">{param.name}</span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { argsFormOf, argsOf, PAYLOAD_KEY, samplePayload } from './run-args';
 
-const words = { invalidJson: 'bad json' };
+const words = { invalidJson: 'bad json', required: 'needed' };
 
 describe('the Run form', () => {
   it('asks for each parameter, checking typed values and parsing JSON', () => {
@@ -25,6 +25,22 @@ describe('the Run form', () => {
     expect(argsOf(form, { orderId: 1.5, extra: '{' }, words)).toEqual({
       ok: false,
       errors: { orderId: expect.stringContaining('integer'), extra: 'bad json' },
+    });
+  });
+
+  it('refuses to send a call without its required parameters', () => {
+    const form = argsFormOf([
+      { name: 'orderId', type: 'integer', required: true },
+      { name: 'extra', type: 'json', required: true },
+      { name: 'note', type: 'text' },
+    ]);
+    expect(argsOf(form, { orderId: '', extra: '  ' }, words)).toEqual({
+      ok: false,
+      errors: { orderId: 'needed', extra: 'needed' },
+    });
+    expect(argsOf(form, { orderId: 3, extra: '[]' }, words)).toEqual({
+      ok: true,
+      args: { orderId: 3, extra: [] },
     });
   });
 

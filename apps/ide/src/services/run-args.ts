@@ -1,6 +1,6 @@
 import { checkValue, type FieldType } from '@whenthen/schema';
 
-type Param = { name: string; type: string };
+type Param = { name: string; type: string; required?: boolean };
 
 /** The value types the Run form edits with a typed input; the rest is JSON text. */
 const FIELD_PARAM_TYPES: readonly string[] = [
@@ -65,12 +65,13 @@ export const PAYLOAD_KEY = '$payload';
 
 /**
  * The body of the call: filled parameters checked with the server's value rules (empty ones are
- * left out), JSON parameters parsed; for a handler function, the parsed payload itself.
+ * left out, and refused when required), JSON parameters parsed; for a handler function, the parsed
+ * payload itself.
  */
 export function argsOf(
   form: ArgsForm,
   values: ArgValues,
-  words: { invalidJson: string },
+  words: { invalidJson: string; required: string },
 ): ArgsResult {
   const parse = (raw: unknown): { ok: true; value: unknown } | { ok: false } => {
     const source = typeof raw === 'string' ? raw.trim() : '';
@@ -94,10 +95,15 @@ export function argsOf(
     if (!isFieldParam(param.type)) {
       const parsed = parse(raw);
       if (!parsed.ok) errors[param.name] = words.invalidJson;
+      else if (param.required && (parsed.value === undefined || parsed.value === null))
+        errors[param.name] = words.required;
       else if (parsed.value !== undefined) args[param.name] = parsed.value;
       continue;
     }
-    if (raw === undefined || raw === null || raw === '') continue;
+    if (raw === undefined || raw === null || raw === '') {
+      if (param.required) errors[param.name] = words.required;
+      continue;
+    }
     const checked = checkValue({ type: param.type as FieldType }, raw);
     if (checked.ok) args[param.name] = checked.value;
     else errors[param.name] = checked.reason;

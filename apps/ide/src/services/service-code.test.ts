@@ -9,7 +9,11 @@ describe('service code', () => {
 
   it('writes a stub matching a declaration', () => {
     expect(
-      functionStub({ name: 'ship', title: 'Ship', params: [{ name: 'orderId', type: 'integer' }] }),
+      functionStub({
+        name: 'ship',
+        title: 'Ship',
+        params: [{ name: 'orderId', type: 'integer', required: true }],
+      }),
     ).toBe(
       `/** Ship */\nexport async function ship(args: { orderId: number }, app: App) {\n  app.log('ship called', args);\n  return null;\n}`,
     );

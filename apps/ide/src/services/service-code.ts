@@ -1,4 +1,4 @@
-import { paramType } from '../monaco/app-typings';
+import { argsParam, paramType } from '../monaco/app-typings';
 import type { FunctionDraft } from './service-draft';
 
 const EXPORTED_FUNCTION =
@@ -19,10 +19,10 @@ function firstParam(fn: FunctionDraft): string {
   const event = fn.params.find((p) => p.type.startsWith('event:'));
   if (event)
     return `${IDENT.test(event.name) ? event.name : 'event'}: ${paramType(event.type, [])}`;
-  const fields = fn.params
-    .filter((p) => IDENT.test(p.name))
-    .map((p) => `${p.name}: ${paramType(p.type, [])}`);
-  return fields.length ? `args: { ${fields.join('; ')} }` : 'args: {}';
+  return argsParam(
+    fn.params.filter((p) => IDENT.test(p.name)),
+    [],
+  );
 }
 
 /** A function for service.ts matching its declaration in e.json, to be filled in. */

@@ -19,7 +19,7 @@ export const RETURN_TYPES: readonly string[] = [
   ...SCHEMA_RETURN_TYPES.filter((type) => type !== 'json'),
 ];
 
-export type ParamDraft = { name: string; type: string; title?: string };
+export type ParamDraft = { name: string; type: string; title?: string; required?: boolean };
 export type FunctionDraft = {
   name: string;
   title?: string;

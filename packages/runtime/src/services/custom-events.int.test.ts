@@ -18,7 +18,7 @@ const billing: ServiceSpec = {
     {
       name: 'total',
       params: [
-        { name: 'a', type: 'number' },
+        { name: 'a', type: 'number', required: true },
         { name: 'b', type: 'number' },
       ],
     },
@@ -74,6 +74,15 @@ describe('service functions', () => {
     expect(
       failure(() => runtime.services.call('services.Billing', 'total', { c: 1 })).message,
     ).toContain('no parameter "c"');
+    // A required parameter left out (or null) is refused by name; an optional one arrives undefined.
+    for (const args of [{ b: 1 }, { a: null, b: 1 }, undefined]) {
+      const refused = failure(() => runtime.services.call('services.Billing', 'total', args));
+      expect(refused.code).toBe('VALIDATION_FAILED');
+      expect(refused.details).toEqual([
+        { field: 'a', reason: 'services.Billing.total needs "a" (number)' },
+      ]);
+    }
+    expect(() => runtime.services.call('services.Billing', 'total', { a: 2 })).not.toThrow();
     expect(failure(() => runtime.services.call('services.Billing', 'nope', {})).code).toBe(
       'NOT_FOUND',
     );

@@ -161,6 +161,21 @@ describe('the order-desk fulfilment demo', () => {
     expect(runtime.executions.list({ event: 'services.Fulfilment.shipped' }).total).toBe(0);
   });
 
+  it('refuses a call without the order line it must ship, before any code runs', () => {
+    const { runtime } = demo();
+    let error: unknown = null;
+    try {
+      runtime.services.call('services.Fulfilment', 'ship', {});
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WhenThenError);
+    expect((error as WhenThenError).details).toEqual([
+      { field: 'orderId', reason: 'services.Fulfilment.ship needs "orderId" (integer)' },
+    ]);
+    expect(runtime.executions.list({ event: 'services.Fulfilment' }).total).toBe(0);
+  });
+
   it('notifies nobody when the region has no manager, and says so in the run', async () => {
     const { runtime, order, ship } = demo();
     const line = order('South');

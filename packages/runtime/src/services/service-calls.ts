@@ -152,7 +152,7 @@ export class ServiceCalls {
 function checkArgs(
   service: string,
   fn: string,
-  params: { name: string; type: string }[],
+  params: { name: string; type: string; required?: boolean }[],
   args: unknown,
 ): unknown {
   if (params.some((p) => p.type.startsWith('event:'))) return args;
@@ -178,6 +178,11 @@ function checkArgs(
       if (!checked.ok) details.push({ field: k, reason: checked.reason });
       else out[k] = checked.value;
     } else out[k] = v;
+  }
+  for (const p of params) {
+    const missing = out[p.name] === undefined || out[p.name] === null;
+    if (p.required && missing && !details.some((d) => d.field === p.name))
+      details.push({ field: p.name, reason: `${service}.${fn} needs "${p.name}" (${p.type})` });
   }
   if (details.length) throw validationError(details);
   return out;

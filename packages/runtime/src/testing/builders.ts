@@ -30,7 +30,7 @@ export const handler = (body: string) =>
 /** Writes an application folder with the given models and events and opens a runtime on it. */
 export type ServiceSpec = {
   name: string;
-  functions: { name: string; params: { name: string; type: string }[] }[];
+  functions: { name: string; params: { name: string; type: string; required?: boolean }[] }[];
   eventDescs?: { name: string; title?: string }[];
   code: string;
 };
