@@ -211,6 +211,15 @@ export class Application {
     return this.models.get(name);
   }
 
+  /** The ref fields, in any model, that point at records of `model`. */
+  referrers(model: string): { store: ModelStore; field: string }[] {
+    const out: { store: ModelStore; field: string }[] = [];
+    for (const store of this.models.values())
+      for (const f of store.spec.fields)
+        if (f.type === 'ref' && f.model === model) out.push({ store, field: f.name });
+    return out;
+  }
+
   /** An event that loaded without problems, by its full name. */
   event(name: string): ActiveEvent | undefined {
     return this.byName.get(name);

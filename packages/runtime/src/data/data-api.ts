@@ -157,6 +157,7 @@ export class DataApi {
       this.runBefore(store, chain, 'delete', prev, null, id, batch, () =>
         changedFields(store.spec.fields, prev, null),
       );
+      this.checkNotReferred(model, id);
       store.delete(id);
       this.runAfter(
         store,
@@ -198,6 +199,31 @@ export class DataApi {
         `${events} left an invalid next: ${byHandler.map((d) => `${d.field} ${d.reason}`).join('; ')}`,
         undefined,
         last.execution.id,
+      );
+    }
+  }
+
+  /**
+   * A record that others refer to stays: deleting it would leave their refs pointing at nothing.
+   * Checked after the before handlers, so one of them may first delete or repoint the referrers.
+   */
+  private checkNotReferred(model: string, id: number): void {
+    for (const { store, field } of this.core.app().referrers(model)) {
+      const self = store.spec.name === model;
+      const shown = store.referring(field, id, self, 3);
+      if (!shown.length) continue;
+      const count = shown.length < 3 ? shown.length : store.countReferring(field, id, self);
+      const list =
+        shown.join(', ') + (count > shown.length ? ` and ${count - shown.length} more` : '');
+      throw new WhenThenError(
+        'IN_USE',
+        `${model} record ${id} is referred to by ${count === 1 ? 'record' : 'records'} ${list} of ${store.spec.name} (field ${field}); delete them or change their ${field} first`,
+        [
+          {
+            field,
+            reason: `${count} ${store.spec.name} ${count === 1 ? 'record refers' : 'records refer'} to it`,
+          },
+        ],
       );
     }
   }

@@ -45,6 +45,7 @@ export class ModelStore {
   private readonly deleteStmt;
   private readonly insertStmts = new Map<string, Statement>();
   private readonly updateStmts = new Map<string, Statement>();
+  private readonly referringStmts = new Map<string, ReturnType<Sqlite['prepare']>>();
 
   constructor(
     private readonly db: Sqlite,
@@ -91,6 +92,11 @@ export class ModelStore {
           field: `fields.${i}.type`,
           reason: `"${f.name}" holds ${stored === 'REAL' ? 'number' : stored === 'INTEGER' ? 'integer' : 'text'} data; changing its type is not supported — add a new field instead`,
         });
+      // Deleting a record looks up what refers to it, so a ref column is indexed.
+      if (f.type === 'ref' && !f.unique)
+        this.db.exec(
+          `CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${this.spec.short}_${f.name}`)} ON ${this.table} (${quoteIdent(f.name)})`,
+        );
       if (f.unique) {
         try {
           this.db.exec(
@@ -179,6 +185,28 @@ export class ModelStore {
 
   delete(id: number): void {
     this.deleteStmt.run(id);
+  }
+
+  /** Up to `limit` ids of records whose ref `field` holds `target` (other than `target` itself when `self`). */
+  referring(field: string, target: number, self: boolean, limit: number): number[] {
+    let stmt = this.referringStmts.get(field);
+    if (!stmt) {
+      stmt = this.db
+        .prepare(
+          `SELECT id FROM ${this.table} WHERE ${quoteIdent(field)} = ? AND id != ? ORDER BY id LIMIT ?`,
+        )
+        .pluck();
+      this.referringStmts.set(field, stmt);
+    }
+    return stmt.all(target, self ? target : -1, limit) as number[];
+  }
+
+  /** How many records' ref `field` holds `target` (other than `target` itself when `self`). */
+  countReferring(field: string, target: number, self: boolean): number {
+    return this.db
+      .prepare(`SELECT count(*) FROM ${this.table} WHERE ${quoteIdent(field)} = ? AND id != ?`)
+      .pluck()
+      .get(target, self ? target : -1) as number;
   }
 
   private where(where: Condition | undefined): { sql: string; params: unknown[] } {
