@@ -45,7 +45,7 @@ export class ModelStore {
   private readonly deleteStmt;
   private readonly insertStmts = new Map<string, Statement>();
   private readonly updateStmts = new Map<string, Statement>();
-  private readonly referringStmts = new Map<string, ReturnType<Sqlite['prepare']>>();
+  private readonly referringStmts = new Map<string, { all(...params: unknown[]): unknown[] }>();
 
   constructor(
     private readonly db: Sqlite,
