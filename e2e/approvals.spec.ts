@@ -75,6 +75,11 @@ test('submit an order from the data panel, approve as the sales manager, reject 
   await inbox.getByTestId(`inbox-item-${instance.id}`).click();
   const detail = inbox.getByTestId('approval-detail');
   await expect(detail.getByTestId('approval-status')).toHaveAttribute('data-status', 'pending');
+  // The record card leads with the field the flow's condition looks at; refs read as records.
+  const card = detail.getByTestId('approval-record');
+  await expect(card.locator('.ant-descriptions-item').first()).toContainText('0.45');
+  await expect(card.getByTestId('approval-record-key-discount')).toBeVisible();
+  await expect(card.getByTestId('approval-record-customer')).toContainText('Erin Example');
   await detail.getByTestId('approval-comment').fill('Fine by sales');
   await detail.getByTestId('approval-approve').click();
   await expect(detail.getByTestId('approval-step-finance')).toHaveAttribute(

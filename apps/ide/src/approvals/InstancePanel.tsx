@@ -3,28 +3,20 @@ import {
   ClockCircleOutlined,
   CloseCircleFilled,
   MinusCircleOutlined,
+  FilterOutlined,
   ReloadOutlined,
   SwapOutlined,
   TableOutlined,
 } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Result,
-  Spin,
-  Steps,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Empty, Result, Spin, Steps, Tag, Tooltip } from 'antd';
+import type { Condition, Field } from '@whenthen/schema';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { dataApi } from '../api/endpoints';
 import type { DataRecord } from '../api/types';
 import { formatTime, preview } from '../executions/format';
 import { useT } from '../i18n';
 import { navigate } from '../router/use-route';
+import { useRefLabels } from '../data/use-ref-labels';
 import { findModel, useAppStore } from '../stores/app-store';
 import { useActingUser } from './acting-user';
 import { ActionBar } from './ActionBar';
@@ -32,6 +24,7 @@ import { approvalsApi, type ApprovalDetail, type ApprovalTask } from './approval
 import { useApprovalData, userLabel } from './approval-data';
 import { ApprovalStatusTag } from './ApprovalStatusTag';
 import { InstanceHistory } from './InstanceHistory';
+import { CARD_FIELDS, cardFields } from './record-card';
 import { instanceProgress, type NodeProgress } from './instance-progress';
 import { UserAvatar } from './UserSelect';
 
@@ -181,7 +174,12 @@ export function InstancePanel({ id }: { id: number }) {
           <ActionBar detail={detail} users={users} onDone={() => setRefreshKey((k) => k + 1)} />
         )}
       </Card>
-      <RecordCard model={detail.model} recordId={detail.recordId} version={version} />
+      <RecordCard
+        model={detail.model}
+        recordId={detail.recordId}
+        version={version}
+        condition={flow?.condition ?? null}
+      />
       <Card
         className="page-card"
         title={t('inbox.history')}
@@ -198,22 +196,39 @@ export function InstancePanel({ id }: { id: number }) {
   );
 }
 
-/** The record under approval, a few of its fields, and a way to its data panel. */
+/**
+ * The record under approval: the fields the flow's condition looks at first (marked), refs as the
+ * records they point at, the rest behind "show all", and a way to its data panel.
+ */
 function RecordCard({
   model: name,
   recordId,
   version,
+  condition,
 }: {
   model: string;
   recordId: number;
   version: number;
+  condition: Condition | null;
 }) {
   const t = useT();
   const model = useAppStore((s) => findModel(s.models, name));
   const [record, setRecord] = useState<DataRecord | null | undefined>(undefined);
+  const [all, setAll] = useState(false);
   useEffect(() => {
     dataApi.get(name, recordId).then(setRecord, () => setRecord(null));
   }, [name, recordId, version]);
+  const fields = useMemo(() => model?.fields ?? [], [model]);
+  const rows = useMemo(() => (record ? [record] : []), [record]);
+  const refLabels = useRefLabels(fields, rows);
+  const listed = record ? cardFields(fields, record, condition) : [];
+  const shown = all ? listed : listed.slice(0, CARD_FIELDS);
+  const valueOf = (f: Field, value: unknown): string =>
+    f.type === 'ref'
+      ? (refLabels[f.name]?.get(value as number) ?? `#${String(value)}`)
+      : typeof value === 'object'
+        ? preview(value, 80)
+        : String(value);
   return (
     <Card
       className="page-card"
@@ -234,25 +249,48 @@ function RecordCard({
       ) : record === null ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.recordGone')} />
       ) : (
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 2, lg: 3 }}
-          data-testid="approval-record"
-          items={(model?.fields ?? [])
-            .filter((f) => record[f.name] !== null && record[f.name] !== undefined)
-            .slice(0, 12)
-            .map((f) => ({
+        <>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2 }}
+            className="approval-record"
+            data-testid="approval-record"
+            items={shown.map(({ field: f, inCondition }) => ({
               key: f.name,
-              label: f.title || f.name,
+              label: inCondition ? (
+                <Tooltip title={t('inbox.inCondition')}>
+                  <span
+                    className="approval-record-key"
+                    data-testid={`approval-record-key-${f.name}`}
+                  >
+                    <FilterOutlined /> {f.title || f.name}
+                  </span>
+                </Tooltip>
+              ) : (
+                f.title || f.name
+              ),
               children: (
-                <Typography.Text ellipsis className={f.type === 'number' ? 'mono' : undefined}>
-                  {typeof record[f.name] === 'object'
-                    ? preview(record[f.name], 40)
-                    : String(record[f.name])}
-                </Typography.Text>
+                <span
+                  className={f.type === 'number' || f.type === 'integer' ? 'mono' : undefined}
+                  data-testid={`approval-record-${f.name}`}
+                >
+                  {valueOf(f, record[f.name])}
+                </span>
               ),
             }))}
-        />
+          />
+          {listed.length > CARD_FIELDS && (
+            <Button
+              type="link"
+              size="small"
+              className="approval-record-more"
+              data-testid="approval-record-more"
+              onClick={() => setAll((v) => !v)}
+            >
+              {all ? t('inbox.fewerFields') : t('inbox.allFields', { count: listed.length })}
+            </Button>
+          )}
+        </>
       )}
     </Card>
   );
