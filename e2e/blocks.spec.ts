@@ -91,7 +91,11 @@ test('build "notify on big order" from blocks, edit it in code, run it and follo
   await expect(picker).toBeVisible();
   await cascade(page, ['Services', 'Message service', 'Notification']);
   params = page.getByTestId('params-modal');
-  await params.getByTestId('param-to').fill('ann');
+  // The recipient is one of the application's users, found by name.
+  await params.getByTestId('param-to').click();
+  await page.keyboard.type('sales man');
+  await page.locator('.ant-select-dropdown:visible').getByTestId('choice-ann').click();
+  await expect(params.getByTestId('param-to').locator('input')).toHaveValue('ann');
   await params.getByTestId('param-title').fill('Big order ');
   await params.getByTestId('param-title-pick').click();
   await cascade(page, ['Event', 'New record (next)', 'Order ID']);

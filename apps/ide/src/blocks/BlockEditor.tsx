@@ -21,6 +21,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
 import type { HandlerPayload } from '../kinds/payload';
+import { useApprovalData } from '../approvals/approval-data';
 import { useAppStore } from '../stores/app-store';
 import { useBlockEditor, useBlockEditorStore, type BlockEditorStore } from './block-editor-store';
 import { BlockList } from './BlockList';
@@ -86,7 +87,8 @@ export function BlockEditor({ payload, onJump }: Props) {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const rows = useMemo(() => createRowsStore(), []);
   useBlockDrag(store, rows, container, !!doc.error);
-  const summary = useMemo(() => ({ models, services, t }), [models, services, t]);
+  const { users } = useApprovalData();
+  const summary = useMemo(() => ({ models, services, t, users }), [models, services, t, users]);
   const formContext = summary;
 
   const attempt = (change: BlockEditorChange) => attemptChange(store, change);

@@ -64,7 +64,7 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
             testId={testId}
             placeholder={field.placeholder}
             emptyMode={emptyModeOf(field.type)}
-            choices={enumValues(field.type)}
+            choices={field.suggestions?.length ? field.suggestions : enumValues(field.type)}
             status={tried && missing.has(field.key) ? 'error' : undefined}
           />
         );

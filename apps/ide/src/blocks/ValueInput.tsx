@@ -15,8 +15,8 @@ type Props = {
   /** Starts in this mode when the value is empty (`expression` for the left side of a comparison). */
   emptyMode?: ValueMode;
   status?: 'error';
-  /** Words to choose from in the text input (an enum field's values). */
-  choices?: readonly string[];
+  /** Words to choose from in the text input (an enum field's values, or labelled ones: users). */
+  choices?: readonly (string | { value: string; label: string })[];
 };
 
 const toCascader = (options: readonly PickOption[]): object[] =>
@@ -85,10 +85,18 @@ export function ValueInput({
               className="value-choice"
               value={words}
               status={status}
-              options={choices.map((choice) => ({ value: choice }))}
+              options={choices.map((choice) =>
+                typeof choice === 'string'
+                  ? { value: choice }
+                  : {
+                      value: choice.value,
+                      label: <span data-testid={`choice-${choice.value}`}>{choice.label}</span>,
+                      searchText: choice.label,
+                    },
+              )}
               placeholder={t('blocks.value.choose')}
               filterOption={(input, option) =>
-                String(option?.value ?? '')
+                `${String(option?.value ?? '')} ${String((option as { searchText?: string })?.searchText ?? '')}`
                   .toLowerCase()
                   .includes(input.toLowerCase())
               }

@@ -63,6 +63,41 @@ describe('the "Set parameters" form', () => {
     expect(form[1]!.type).toBe('"East" | "West"');
   });
 
+  it("offers the application's users as a notification's recipient; service parameters are required only when declared so", () => {
+    const users = [{ id: 'ann', name: 'Ann (sales manager)' }, { id: 'bob' }];
+    const notify = formFields({ kind: 'notify' }, { ...context, users });
+    expect(notify.find((f) => f.key === 'to')?.suggestions).toEqual([
+      { value: 'ann', label: 'Ann (sales manager) · ann' },
+      { value: 'bob', label: 'bob' },
+    ]);
+    const charge = formFields(
+      { kind: 'serviceCall', service: 'Billing', fn: 'charge' },
+      {
+        ...context,
+        services: [
+          {
+            ...context.services[0]!,
+            functions: [
+              {
+                name: 'charge',
+                params: [
+                  { name: 'orderId', type: 'integer', required: true },
+                  { name: 'note', type: 'text' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    );
+    expect(charge.filter((f) => f.key.startsWith('args.')).map((f) => [f.key, f.required])).toEqual(
+      [
+        ['args.orderId', true],
+        ['args.note', false],
+      ],
+    );
+  });
+
   it('writes a new block from a template', () => {
     expect(
       specFromForm(

@@ -41,6 +41,8 @@ export type FormField = {
   /** Groups fields under a heading (the fields of `values`). */
   group?: string;
   options?: { value: string; label: string }[];
+  /** Words offered in a value's text input (the application's users for a recipient). */
+  suggestions?: { value: string; label: string }[];
   placeholder?: string;
 };
 
@@ -48,6 +50,8 @@ export type ParamFormContext = {
   models: readonly ModelInfo[];
   services: readonly ServiceInfo[];
   t: Translate;
+  /** The application's users (app.json), offered as notification recipients. */
+  users?: readonly { id: string; name?: string }[];
 };
 
 /** Where a field's text lives in a block's parameters, or null when the block does not have it yet. */
@@ -99,7 +103,14 @@ export function formFields(
         return [value('args', t('blocks.param.message'), { required: true })];
       }
       return [
-        value('to', t('blocks.param.to'), { required: true, type: 'string' }),
+        value('to', t('blocks.param.to'), {
+          required: true,
+          type: 'string',
+          suggestions: (context.users ?? []).map((u) => ({
+            value: u.id,
+            label: u.name ? `${u.name} · ${u.id}` : u.id,
+          })),
+        }),
         value('title', t('blocks.param.title'), { required: true, type: 'string' }),
         value('body', t('blocks.param.body'), { type: 'string' }),
       ];
