@@ -8,6 +8,7 @@ import {
   type ApprovalEventDefinition,
 } from './approvals.js';
 import { eventCommon } from './event-common.js';
+import { builtinNameMessage, isBuiltinName } from './names.js';
 
 export const appSchema = z.looseObject({
   name: z.string().min(1),
@@ -90,7 +91,16 @@ export const serviceSchema = z
       ...Object.keys(eventSchemas).map((k) => `event:${k}`),
     ];
     const fns = new Set<string>();
+    const builtin = (name: string, path: (string | number)[]) => {
+      if (isBuiltinName(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'name'],
+          message: builtinNameMessage(name),
+        });
+    };
     svc.functions.forEach((f, i) => {
+      builtin(f.name, ['functions', i]);
       if (fns.has(f.name))
         ctx.addIssue({
           code: 'custom',
@@ -100,6 +110,7 @@ export const serviceSchema = z
       fns.add(f.name);
       const params = new Set<string>();
       f.params.forEach((p, j) => {
+        builtin(p.name, ['functions', i, 'params', j]);
         if (params.has(p.name))
           ctx.addIssue({
             code: 'custom',
@@ -123,6 +134,7 @@ export const serviceSchema = z
     });
     const events = new Set<string>();
     svc.eventDescs.forEach((e, i) => {
+      builtin(e.name, ['eventDescs', i]);
       if (events.has(e.name))
         ctx.addIssue({
           code: 'custom',

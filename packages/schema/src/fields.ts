@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELD_NAME } from './names.js';
+import { builtinNameMessage, FIELD_NAME, isBuiltinName } from './names.js';
 
 export const FIELD_TYPES = [
   'text',
@@ -28,6 +28,8 @@ export const fieldSchema = z
   .superRefine((f, ctx) => {
     if (f.name === 'id')
       ctx.addIssue({ code: 'custom', path: ['name'], message: '"id" is reserved' });
+    if (isBuiltinName(f.name))
+      ctx.addIssue({ code: 'custom', path: ['name'], message: builtinNameMessage(f.name) });
     if (f.type === 'enum' && !f.values)
       ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum field needs "values"' });
     if (f.type === 'ref' && !f.model)

@@ -146,7 +146,8 @@ export const approvalsEn = {
   'inbox.chainHelp': 'The execution path of the action with every run it set off',
   'inbox.openData': 'Open data',
   'inbox.recordGone': 'The record no longer exists.',
-  'inbox.inCondition': "The flow's condition looks at this field: it is why the record needs approval",
+  'inbox.inCondition':
+    "The flow's condition looks at this field: it is why the record needs approval",
   'inbox.allFields': 'Show all {count} fields',
   'inbox.fewerFields': 'Show fewer fields',
   'inbox.waitingFor': 'Waiting for {users}.',

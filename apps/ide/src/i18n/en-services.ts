@@ -63,6 +63,7 @@ export const enServices = {
   'service.removeFunction': 'Remove function',
   'service.removeParam': 'Remove parameter',
   'service.paramRequired': 'Required',
+  'service.nameBuiltin': '"{name}" is reserved: every JavaScript object has it.',
   'service.paramRequiredHelp': 'A call that leaves this parameter out is refused, naming it',
   'service.handles': 'handles {kind} events',
   'service.notExported': 'service.ts does not export {name} yet.',

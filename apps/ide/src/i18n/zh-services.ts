@@ -58,6 +58,7 @@ export const zhServices: Record<keyof typeof enServices, string> = {
   'service.removeFunction': '删除函数',
   'service.removeParam': '删除参数',
   'service.paramRequired': '必填',
+  'service.nameBuiltin': '“{name}” 是保留名称：每个 JavaScript 对象都自带它。',
   'service.paramRequiredHelp': '调用时缺少此参数会被拒绝，并指出缺少的参数',
   'service.handles': '处理{kind}',
   'service.notExported': 'service.ts 还没有导出 {name}。',

@@ -40,6 +40,7 @@ describe('service drafts', () => {
           params: [
             { name: 'a', type: 'text' },
             { name: 'a', type: '' },
+            { name: '__proto__', type: 'text' },
           ],
         },
         { name: 'charge', params: [] },
@@ -53,10 +54,14 @@ describe('service drafts', () => {
       'eventDescs.2.name',
       'functions.0.params.1.name',
       'functions.0.params.1.type',
+      'functions.0.params.2.name',
       'functions.1.name',
       'functions.2.name',
     ]);
     expect(errors['functions.1.name']).toEqual(['“charge” is used twice.']);
+    expect(errors['functions.0.params.2.name']).toEqual([
+      '"__proto__" is reserved: every JavaScript object has it.',
+    ]);
   });
 
   it('place server problems beside the input they name', () => {

@@ -1,5 +1,6 @@
 import {
   eventSchemas,
+  isBuiltinName,
   PARAM_VALUE_TYPES,
   RETURN_TYPES as SCHEMA_RETURN_TYPES,
 } from '@whenthen/schema';
@@ -114,6 +115,8 @@ function checkNames(
     const name = item.name.trim();
     if (!name) addError(errors, keyOf(index), t('service.nameRequired'));
     else if (!pattern.test(name)) addError(errors, keyOf(index), invalid);
+    else if (isBuiltinName(name))
+      addError(errors, keyOf(index), t('service.nameBuiltin', { name }));
     else if (seen.has(name)) addError(errors, keyOf(index), t('service.nameDuplicate', { name }));
     seen.set(name, index);
   });
