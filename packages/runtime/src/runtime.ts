@@ -92,6 +92,8 @@ export class Runtime {
       bridgeFor: (chain: Chain, run: { executionId: string; event: string }) =>
         this.bridgeFor(chain, run),
       wake: () => this.worker.wake(),
+      pendingApprovals: (model: string, recordId: number) =>
+        this.approvals.store.pendingFor(model, recordId),
     };
     this.worker = new Worker(core);
     this.data = new DataApi(core);

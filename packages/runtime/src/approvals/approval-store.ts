@@ -96,6 +96,7 @@ export class ApprovalStore {
       CREATE UNIQUE INDEX IF NOT EXISTS wt_approval_open_record ON wt_approval_instances (flow, model, record_id) WHERE status = 'pending';
       CREATE INDEX IF NOT EXISTS wt_approval_by_flow ON wt_approval_instances (flow, status, id);
       CREATE INDEX IF NOT EXISTS wt_approval_by_status ON wt_approval_instances (status, id);
+      CREATE INDEX IF NOT EXISTS wt_approval_pending_record ON wt_approval_instances (model, record_id) WHERE status = 'pending';
       CREATE TABLE IF NOT EXISTS wt_approval_tasks (
         id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id INTEGER NOT NULL, node TEXT NOT NULL, assignee TEXT NOT NULL,
         status TEXT NOT NULL, comment TEXT, transferred_to TEXT, created_at INTEGER NOT NULL, done_at INTEGER
@@ -115,6 +116,9 @@ export class ApprovalStore {
          VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
       ),
       getInstance: db.prepare('SELECT * FROM wt_approval_instances WHERE id = ?'),
+      pendingForRecord: db.prepare(
+        `SELECT * FROM wt_approval_instances WHERE model = ? AND record_id = ? AND status = 'pending' ORDER BY id`,
+      ),
       openFor: db.prepare(
         `SELECT * FROM wt_approval_instances WHERE flow = ? AND model = ? AND record_id = ? AND status = 'pending'`,
       ),
@@ -171,6 +175,13 @@ export class ApprovalStore {
   get(id: number): InstanceRow | null {
     const r = this.stmts.getInstance.get(id) as Record<string, unknown> | undefined;
     return r ? instanceRow(r) : null;
+  }
+
+  /** The pending instances of a record, of any flow. */
+  pendingFor(model: string, recordId: number): InstanceRow[] {
+    return (this.stmts.pendingForRecord.all(model, recordId) as Record<string, unknown>[]).map(
+      instanceRow,
+    );
   }
 
   openFor(flow: string, model: string, recordId: number): InstanceRow | null {

@@ -74,6 +74,20 @@ describe('submitting', () => {
     ]);
   });
 
+  it('keeps a record waiting for approval from being deleted, until its instance ends', () => {
+    const { runtime } = setup();
+    const order = runtime.data.create('models.Order', { discount: 0.4 });
+    const inst = runtime.approvals.submit(FLOW, { recordId: order.id, user: 'dee' });
+    const refused = failure(() => runtime.data.delete('models.Order', order.id));
+    expect(refused.code).toBe('IN_USE');
+    expect(refused.message).toBe(
+      `models.Order record ${order.id} is waiting for approval in ${FLOW} (instance #${inst.id}); it can be deleted once that ends — dee, who submitted it, can withdraw it`,
+    );
+    expect(runtime.data.get('models.Order', order.id)).not.toBeNull();
+    runtime.approvals.act(inst.id, { action: 'withdraw', user: 'dee' });
+    expect(runtime.data.delete('models.Order', order.id).id).toBe(order.id);
+  });
+
   it('refuses bad input, unknown users, unknown records and unknown flows', () => {
     const { runtime } = setup();
     const order = runtime.data.create('models.Order', { discount: 0.4 });

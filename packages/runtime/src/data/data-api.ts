@@ -14,7 +14,13 @@ import type { ModelStore, QueryOptions, Row } from './model-store.js';
 import { checkRequired, checkValues, emptyRow } from './values.js';
 import type { RunDraft } from '../records/types.js';
 
-export type DataCore = DispatchCore;
+export type DataCore = DispatchCore & {
+  /** The record's pending approval instances (it is not deleted while one waits). */
+  pendingApprovals?(
+    model: string,
+    recordId: number,
+  ): { id: number; flow: string; submittedBy: string }[];
+};
 
 type Batch = ModelChange['batch'];
 type ActiveModelEvent = ActiveEvent<ModelEventDefinition>;
@@ -158,6 +164,7 @@ export class DataApi {
         changedFields(store.spec.fields, prev, null),
       );
       this.checkNotReferred(model, id);
+      this.checkNoPendingApproval(model, id);
       store.delete(id);
       this.runAfter(
         store,
@@ -217,7 +224,7 @@ export class DataApi {
         shown.join(', ') + (count > shown.length ? ` and ${count - shown.length} more` : '');
       throw new WhenThenError(
         'IN_USE',
-        `${model} record ${id} is referred to by ${count === 1 ? 'record' : 'records'} ${list} of ${store.spec.name} (field ${field}); delete them or change their ${field} first`,
+        `${model} record ${id} is referred to by ${count === 1 ? 'record' : 'records'} ${list} of ${store.spec.name} (field ${field}); delete ${count === 1 ? 'it or change its' : 'them or change their'} ${field} first`,
         [
           {
             field,
@@ -226,6 +233,18 @@ export class DataApi {
         ],
       );
     }
+  }
+
+  /** A record waiting for approval stays: its instance could never end (the flow's events read it). */
+  private checkNoPendingApproval(model: string, id: number): void {
+    const pending = this.core.pendingApprovals?.(model, id) ?? [];
+    const first = pending[0];
+    if (!first) return;
+    throw new WhenThenError(
+      'IN_USE',
+      `${model} record ${id} is waiting for approval in ${first.flow} (instance #${first.id}); it can be deleted once that ends — ${first.submittedBy}, who submitted it, can withdraw it`,
+      [{ field: 'id', reason: `pending approval #${first.id} in ${first.flow}` }],
+    );
   }
 
   /** A ref must point at a stored record of its model (checked for values that are new or changed). */
