@@ -102,7 +102,9 @@ export function FieldValueInput({
         <InputNumber
           {...common}
           value={typeof value === 'number' ? value : null}
-          precision={field.type === 'number' ? undefined : 0}
+          // An integer is not rounded as it is typed: 2.5 stays 2.5 and is refused by name, rather
+          // than quietly becoming 3 (another record, for an id).
+          precision={field.type === 'ref' ? 0 : undefined}
           onChange={(v) => onChange(v ?? null)}
         />
       );

@@ -26,6 +26,7 @@ describe('buildAppTypings', () => {
             ],
           },
           { name: 'audit', params: [{ name: 'since', type: 'date' }] },
+          { name: 'ping', params: [] },
         ],
       },
     ],
@@ -49,6 +50,7 @@ describe('buildAppTypings', () => {
     // Required parameters are mandatory; without any, the args object may be left out.
     expect(text).toContain('charge(args: { orderId: number; note?: string }): Promise<any>;');
     expect(text).toContain('audit(args?: { since?: string }): Promise<any>;');
+    expect(text).toContain('ping(args?: {}): Promise<any>;');
     expect(text).toContain(
       'notify(message: { to: string; title: string; body?: string }): Promise<void>;',
     );

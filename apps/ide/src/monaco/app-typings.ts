@@ -62,14 +62,20 @@ type ParamShape = { name: string; type: string; required?: boolean };
 
 /**
  * A service function's args object as a type: required parameters are mandatory, the others may
- * be left out (they arrive undefined), and with none required the whole object may be.
+ * be left out (they arrive undefined). Where the function is called (`at: 'call'`), with none
+ * required the whole object may be left out too; the function's own first parameter is never
+ * optional, as `app` follows it.
  */
-export function argsParam(params: readonly ParamShape[], models: readonly ModelShape[]): string {
+export function argsParam(
+  params: readonly ParamShape[],
+  models: readonly ModelShape[],
+  at: 'call' | 'definition',
+): string {
   const members = params.map(
     (p) => `${key(p.name)}${p.required ? '' : '?'}: ${paramType(p.type, models)}`,
   );
-  if (!members.length) return 'args: {}';
-  return `args${params.some((p) => p.required) ? '' : '?'}: { ${members.join('; ')} }`;
+  const optional = at === 'call' && !params.some((p) => p.required);
+  return `args${optional ? '?' : ''}: ${members.length ? `{ ${members.join('; ')} }` : '{}'}`;
 }
 
 /**
@@ -172,7 +178,7 @@ interface ModelEvent<T, Timing extends ModelTiming = ModelTiming> {
       const event = fn.params.find((p) => p.type.startsWith('event:'));
       const signature = event
         ? `${IDENT.test(event.name) ? event.name : 'event'}: ${paramType(event.type, models)}`
-        : argsParam(fn.params, models);
+        : argsParam(fn.params, models, 'call');
       out.push(`${doc([fn.title])}    ${key(fn.name)}(${signature}): Promise<any>;`);
     }
     out.push('  };');

@@ -21,6 +21,10 @@ describe('service code', () => {
       functionStub({ name: 'onPaid', params: [{ name: 'event', type: 'event:custom' }] }),
     ).toContain('export async function onPaid(event: PublishedEvent, app: App) {');
     expect(functionStub({ name: 'ping', params: [] })).toContain('ping(args: {}, app: App)');
+    // `app` follows args, so args itself is never optional there; its members may be.
+    expect(functionStub({ name: 'audit', params: [{ name: 'since', type: 'date' }] })).toContain(
+      'audit(args: { since?: string }, app: App)',
+    );
   });
 
   it('appends stubs only for functions the code does not export', () => {

@@ -22,6 +22,7 @@ function firstParam(fn: FunctionDraft): string {
   return argsParam(
     fn.params.filter((p) => IDENT.test(p.name)),
     [],
+    'definition',
   );
 }
 

@@ -40,10 +40,12 @@ export function checkValues(
 }
 
 /** Required fields must hold a value once before handlers are done. */
+/** No value for a required field or parameter: null, left out, or empty text (as the IDE's forms see it). */
+export const isMissing = (value: unknown): boolean =>
+  value === null || value === undefined || value === '';
+
 export function checkRequired(spec: ModelSpec, row: Record<string, unknown>): void {
-  const missing = spec.fields.filter(
-    (f) => f.required && (row[f.name] === null || row[f.name] === undefined),
-  );
+  const missing = spec.fields.filter((f) => f.required && isMissing(row[f.name]));
   if (missing.length)
     throw validationError(
       missing.map((f) => ({ field: f.name, reason: 'is required' })),

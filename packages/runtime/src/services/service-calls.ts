@@ -4,6 +4,7 @@ import { notFound, validationError, WhenThenError, type ErrorDetail } from '../e
 import { rootChain, type Chain } from '../events/chain.js';
 import { dispatch, runServices, type DispatchCore } from '../events/dispatch.js';
 import { runHandler } from '../events/run-handler.js';
+import { isMissing } from '../data/values.js';
 
 /** How long a service function may run when called directly (its own code plus what it sets off). */
 const SERVICE_TIMEOUT_MS = 5_000;
@@ -180,8 +181,7 @@ function checkArgs(
     } else out[k] = v;
   }
   for (const p of params) {
-    const missing = out[p.name] === undefined || out[p.name] === null;
-    if (p.required && missing && !details.some((d) => d.field === p.name))
+    if (p.required && isMissing(out[p.name]) && !details.some((d) => d.field === p.name))
       details.push({ field: p.name, reason: `${service}.${fn} needs "${p.name}" (${p.type})` });
   }
   if (details.length) throw validationError(details);
