@@ -61,7 +61,11 @@ export function App() {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={appTheme}>
+    <ConfigProvider
+      locale={locale === 'zh' ? zhCN : enUS}
+      theme={appTheme}
+      wave={{ disabled: reducedMotion }}
+    >
       <AntApp>
         <Shell />
       </AntApp>

@@ -108,6 +108,15 @@ describe('answers in the error envelope', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().error.details).toEqual([{ field: 'version', reason: expect.any(String) }]);
     }
+    // A replace without a definition is refused by name, not read as a changed definition.
+    const noDefinition = await withToken('PUT', '/api/elements/models.Order', {
+      version: doc.version,
+      code: 'x',
+    });
+    expect([noDefinition.statusCode, noDefinition.json().error.details]).toEqual([
+      400,
+      [{ field: 'definition', reason: expect.stringContaining('send the whole definition') }],
+    ]);
     expect((await withToken('GET', '/api/elements/models.Order')).json().definition.title).not.toBe(
       'Changed',
     );

@@ -148,7 +148,7 @@ export const approvalsEn = {
   'inbox.recordGone': 'The record no longer exists.',
   'inbox.inCondition':
     "The flow's condition looks at this field: it is why the record needs approval",
-  'inbox.allFields': 'Show all {count} fields',
+  'inbox.allFields': 'Show all {count} filled fields',
   'inbox.fewerFields': 'Show fewer fields',
   'inbox.waitingFor': 'Waiting for {users}.',
   'inbox.commentPlaceholder': 'Comment (optional): why you approve, reject or transfer',

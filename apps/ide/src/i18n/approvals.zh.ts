@@ -139,7 +139,7 @@ export const approvalsZh: Record<keyof typeof approvalsEn, string> = {
   'inbox.openData': '打开数据',
   'inbox.recordGone': '该记录已不存在。',
   'inbox.inCondition': '审批流程的条件用到此字段：正因为它，该记录需要审批',
-  'inbox.allFields': '显示全部 {count} 个字段',
+  'inbox.allFields': '显示全部 {count} 个有值的字段',
   'inbox.fewerFields': '显示较少字段',
   'inbox.waitingFor': '等待 {users} 处理。',
   'inbox.commentPlaceholder': '意见（可选）：同意、驳回或转交的理由',

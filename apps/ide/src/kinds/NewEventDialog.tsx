@@ -104,8 +104,9 @@ function NewEventForm({ unit, onClose }: { unit: EventKindUnit; onClose: () => v
     try {
       await elementsApi.create(full, definition, unit.starterCode(draft, context));
       message.success(t('newEvent.created', { name: full }));
-      await refresh();
+      // Closed first: refreshed, the list holds the new name, which the form would call taken.
       onClose();
+      await refresh();
       navigate({ page: 'event', name: full });
     } catch (error) {
       if (error instanceof ApiError) {

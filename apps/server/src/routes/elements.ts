@@ -43,6 +43,12 @@ export function elementRoutes(app: FastifyInstance, runtime: Runtime): void {
           'version',
           'send the version GET /api/elements/:name returned (a replace without it could undo another edit)',
         );
+      // A replace carries the whole definition; without one it would be read as "all removed".
+      if (body.definition === undefined)
+        throw badQuery(
+          'definition',
+          'send the whole definition (GET /api/elements/:name returns it); a replace without it is refused',
+        );
       return runtime.replaceElement(req.params.name, { ...body, definition: body.definition });
     },
   );
