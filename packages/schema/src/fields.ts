@@ -57,6 +57,9 @@ function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** Longest text a text field holds (a json field takes larger documents). */
+export const MAX_TEXT_CHARS = 100_000;
+
 /** Result of checking one value against a field type. */
 export type ValueCheck = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -69,9 +72,13 @@ export function checkValue(field: Pick<Field, 'type' | 'values'>, value: unknown
   if (value === null) return { ok: true, value: null };
   switch (field.type) {
     case 'text':
-      return typeof value === 'string'
+      if (typeof value !== 'string') return { ok: false, reason: 'expected text' };
+      return value.length <= MAX_TEXT_CHARS
         ? { ok: true, value }
-        : { ok: false, reason: 'expected text' };
+        : {
+            ok: false,
+            reason: `is ${value.length} characters long; text holds at most ${MAX_TEXT_CHARS} (use a json field for documents)`,
+          };
     case 'number':
       return typeof value === 'number' && Number.isFinite(value)
         ? { ok: true, value }
