@@ -9,6 +9,7 @@ import {
   wrapInIf,
 } from './apply-edit.js';
 import type { BlockSpec } from './block-spec.js';
+import { blockToSpec } from './block-to-spec.js';
 import type { BlockEdit } from './edit-types.js';
 import { BlockEditError } from './errors.js';
 import { forEachBlock } from './ids.js';
@@ -214,6 +215,21 @@ describe('insertBlock', () => {
       spec: { kind: 'log', args: ['2'] },
     });
     expect(next).toBe(handler('  app.log(1); // one', '  app.log(2);', '  app.log(3);'));
+  });
+
+  test('a copied call keeps its arguments as they were, none included', () => {
+    const code = handler('  await app.notify();', "  await app.notify({ to: 'ann', title: 'T' });");
+    const doc = parseBlocks(code);
+    const [bare, full] = doc.blocks.map((b) => blockToSpec(doc, b.id));
+    const next = insertBlock(doc, { at: { after: doc.blocks[1]!.id }, spec: bare! });
+    expect(insertBlock(parseBlocks(next), { at: { after: doc.blocks[1]!.id }, spec: full! })).toBe(
+      handler(
+        '  await app.notify();',
+        "  await app.notify({ to: 'ann', title: 'T' });",
+        "  await app.notify({ to: 'ann', title: 'T' });",
+        '  await app.notify();',
+      ),
+    );
   });
 
   test('before a block goes above its leading comment', () => {

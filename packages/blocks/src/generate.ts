@@ -24,9 +24,14 @@ export function generateBlock(spec: BlockSpec, context: GenerateContext): string
   const { app } = context;
   switch (spec.kind) {
     case 'notify':
-      return call(context, spec.await ?? true, spec.assignTo, `${app}.notify`, [
-        spec.args ?? spec.params ?? {},
-      ]);
+      // A copied `app.notify()` has neither and stays without arguments.
+      return call(
+        context,
+        spec.await ?? true,
+        spec.assignTo,
+        `${app}.notify`,
+        spec.args !== undefined || spec.params !== undefined ? [spec.args ?? spec.params!] : [],
+      );
     case 'serviceCall':
       return call(
         context,
