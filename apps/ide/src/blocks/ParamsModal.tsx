@@ -63,7 +63,7 @@ export function ParamsModal({ title, subtitle, fields, options, onOk, onCancel, 
             options={options}
             testId={testId}
             placeholder={field.placeholder}
-            emptyMode={emptyModeOf(field.type)}
+            emptyMode={field.emptyMode ?? emptyModeOf(field.type)}
             choices={field.suggestions?.length ? field.suggestions : enumValues(field.type)}
             status={tried && missing.has(field.key) ? 'error' : undefined}
           />

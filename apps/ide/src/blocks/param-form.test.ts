@@ -98,6 +98,13 @@ describe('the "Set parameters" form', () => {
     );
   });
 
+  it('fills the sender of a publish picked as an event, and asks for an assignment target as an expression', () => {
+    const publish = formFields({ kind: 'publish', sender: 'services.Billing.paid' }, context);
+    expect(publish.find((f) => f.key === 'sender')?.text).toBe("'services.Billing.paid'");
+    const assign = formFields({ kind: 'setVariable', declare: null }, context);
+    expect(assign.find((f) => f.key === 'target')?.emptyMode).toBe('expression');
+  });
+
   it('writes a new block from a template', () => {
     expect(
       specFromForm(

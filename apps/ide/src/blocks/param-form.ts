@@ -41,6 +41,8 @@ export type FormField = {
   /** Groups fields under a heading (the fields of `values`). */
   group?: string;
   options?: { value: string; label: string }[];
+  /** The input an empty value starts in, where its type does not say (an assignment's target). */
+  emptyMode?: ValueMode;
   /** Words offered in a value's text input (the application's users for a recipient). */
   suggestions?: { value: string; label: string }[];
   placeholder?: string;
@@ -170,6 +172,8 @@ export function formFields(
       return [
         value('sender', t('blocks.param.sender'), {
           required: true,
+          // Picked from the list as "Events → Order shipped": that event is the sender.
+          text: text('sender') || (template.sender ? `'${template.sender}'` : ''),
           placeholder: senders[0] ? `'${senders[0]}'` : "'services.Billing.paid'",
         }),
         value('args', t('blocks.param.args')),
@@ -261,6 +265,8 @@ export function formFields(
             }
           : value('target', t('blocks.param.assignTarget'), {
               required: true,
+              // A variable or a field (event.next.total) is an expression, never words.
+              emptyMode: 'expression',
               text: text('target') || (template.target ?? ''),
             }),
         value('value', t('blocks.param.newValue'), {
