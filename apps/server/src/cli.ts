@@ -21,23 +21,26 @@ function tokenFor(dir: string): string {
   return token;
 }
 
+/** Ends the process with an exit status. */
+const exitWith: (code: number) => never = process.exit.bind(process);
+
 export async function main(argv: string[]): Promise<void> {
   const [command, folder, ...rest] = argv;
   if (command !== 'dev' || !folder) {
     console.error(USAGE);
-    process.exit(command === '--help' || command === '-h' ? 0 : 2);
+    exitWith(command === '--help' || command === '-h' ? 0 : 2);
   }
   const dir = resolve(folder);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     console.error(`whenthen: ${dir} is not a folder`);
-    process.exit(2);
+    exitWith(2);
   }
   let port = Number(process.env.PORT ?? 4310);
   const portFlag = rest.indexOf('--port');
   if (portFlag >= 0) port = Number(rest[portFlag + 1]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`whenthen: --port needs a number between 0 and 65535`);
-    process.exit(2);
+    exitWith(2);
   }
   const runtime = new Runtime({ dir, watch: true });
   const token = tokenFor(dir);
@@ -48,7 +51,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     console.error(`whenthen: cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
     runtime.close();
-    process.exit(1);
+    exitWith(1);
   }
   const address = server.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -64,7 +67,7 @@ export async function main(argv: string[]): Promise<void> {
   const stop = async () => {
     await server.close();
     runtime.close();
-    process.exit(0);
+    exitWith(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -91,33 +91,32 @@ export const serviceSchema = z
       ...Object.keys(eventSchemas).map((k) => `event:${k}`),
     ];
     const fns = new Set<string>();
-    const builtin = (name: string, path: (string | number)[]) => {
+    // A name is refused when every JavaScript object has it, or when its list already holds it.
+    const checkName = (
+      name: string,
+      seen: Set<string>,
+      path: (string | number)[],
+      what: string,
+    ) => {
       if (isBuiltinName(name))
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'name'],
           message: builtinNameMessage(name),
         });
-    };
-    svc.functions.forEach((f, i) => {
-      builtin(f.name, ['functions', i]);
-      if (fns.has(f.name))
+      if (seen.has(name))
         ctx.addIssue({
           code: 'custom',
-          path: ['functions', i, 'name'],
-          message: `duplicate function "${f.name}"`,
+          path: [...path, 'name'],
+          message: `duplicate ${what} "${name}"`,
         });
-      fns.add(f.name);
+      seen.add(name);
+    };
+    svc.functions.forEach((f, i) => {
+      checkName(f.name, fns, ['functions', i], 'function');
       const params = new Set<string>();
       f.params.forEach((p, j) => {
-        builtin(p.name, ['functions', i, 'params', j]);
-        if (params.has(p.name))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['functions', i, 'params', j, 'name'],
-            message: `duplicate parameter "${p.name}"`,
-          });
-        params.add(p.name);
+        checkName(p.name, params, ['functions', i, 'params', j], 'parameter');
         if (!paramTypes.includes(p.type))
           ctx.addIssue({
             code: 'custom',
@@ -133,16 +132,7 @@ export const serviceSchema = z
         });
     });
     const events = new Set<string>();
-    svc.eventDescs.forEach((e, i) => {
-      builtin(e.name, ['eventDescs', i]);
-      if (events.has(e.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['eventDescs', i, 'name'],
-          message: `duplicate event "${e.name}"`,
-        });
-      events.add(e.name);
-    });
+    svc.eventDescs.forEach((e, i) => checkName(e.name, events, ['eventDescs', i], 'event'));
   });
 export type ServiceDefinition = z.infer<typeof serviceSchema>;
 
